@@ -1,0 +1,63 @@
+/**
+ * First pass over a PDF-extracted task catalogue: repairs OCR damage and classifies
+ * each line, dropping the noise (page numbers, repeated table headers, bullet glyphs).
+ * Every kept line carries its line number in the source, so records can cite it.
+ */
+import type { OcrRepairer, Repair } from "./ocr-repair.js";
+
+export interface CatalogueLine {
+  /** Line number in the source document. */
+  no: number;
+  kind: "blank" | "department" | "chiefArea" | "text" | "bullet";
+  text: string;
+  /** Text left of a `|` column separator, when the OCR kept the table border. */
+  unitColumn?: string;
+}
+
+const DEPARTMENT = /^\s*(?:forvaltningsomr\S*|forvaltning)\s*:\s*(.+)$/i;
+const CHIEF_AREA = /^\s*chefomr\S*\s*:\s*(.+)$/i;
+const TABLE_HEADER = /^\s*enhed\/kontor\/sektion\b/i;
+const PAGE_NUMBER = /^\s*\d{1,3}\s*$/;
+/** OCR renders bullets as `e`, `o`, `©`, `«`, `¢`, `•`, `-`, `*` before the text. */
+const BULLET = /^\s*(?:[eo©«¢•*·]|-(?!\d))\s+/;
+
+export function readCatalogueLines(
+  text: string,
+  repairer: OcrRepairer,
+  repairs: Repair[] = [],
+): CatalogueLine[] {
+  const out: CatalogueLine[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const no = index + 1;
+    // The OCR indents the first line of a page; like a blank line it starts a block.
+    if (/^\s+\S/.test(raw) && out.at(-1)?.kind !== "blank")
+      out.push({ no, kind: "blank", text: "" });
+    const cleaned = raw.replace(/\s+/g, " ").trim();
+    if (cleaned === "" || PAGE_NUMBER.test(cleaned) || TABLE_HEADER.test(cleaned)) {
+      out.push({ no, kind: "blank", text: "" });
+      return;
+    }
+    // OCR reads l and I as `|`: glued to a word it is an l (|øsninger), before a
+    // lowercase word an I (I forbindelse). A free-standing `|` before a capital is
+    // the border between the unit column and the task column.
+    const unpiped = cleaned.replace(/\|(?=[\p{L}@])/gu, "l").replace(/\|(?= \p{Ll})/gu, "I");
+    const repaired = repairer.repairLine(unpiped, repairs);
+    const header = DEPARTMENT.exec(repaired) ?? CHIEF_AREA.exec(repaired);
+    if (header) {
+      const kind = DEPARTMENT.test(repaired) ? "department" : "chiefArea";
+      out.push({ no, kind, text: (header[1] ?? "").trim() });
+      return;
+    }
+    const bullet = BULLET.test(repaired);
+    const body = bullet ? repaired.replace(BULLET, "") : repaired;
+    const column = /^(.*?)\s*\|\s*(.*)$/.exec(body);
+    const kind = bullet ? "bullet" : "text";
+    if (column?.[1]) {
+      const unitColumn = column[1].replace(/[,;]$/, "").trim();
+      out.push({ no, kind, text: column[2] ?? "", unitColumn });
+    } else {
+      out.push({ no, kind, text: column ? (column[2] ?? "") : body });
+    }
+  });
+  return out;
+}

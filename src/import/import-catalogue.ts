@@ -1,0 +1,69 @@
+/**
+ * `hvem import`: a PDF-extracted task catalogue in, one unit file per unit out, plus
+ * a report of what was repaired and what could not be placed.
+ */
+import { basename } from "node:path";
+import { slugify } from "../knowledge/slug.js";
+import { formatUnitFile } from "../knowledge/unit-file.js";
+import { readCatalogueLines } from "./catalogue-lines.js";
+import { type ParsedUnit, type ParseReport, parseCatalogue } from "./catalogue-parser.js";
+import { createDanishLexicon } from "./danish-lexicon.js";
+import type { ImportFixes } from "./import-fixes.js";
+import { createOcrRepairer, type Repair } from "./ocr-repair.js";
+
+export interface ImportOptions {
+  catalogue: { name: string; text: string };
+  /** Clean Danish documents of the same organisation: their words count as correct. */
+  references: readonly string[];
+  organisation: string;
+  fixes: ImportFixes;
+}
+
+export interface ImportResult {
+  /** Unit files to write, by path relative to the output folder. */
+  files: { path: string; content: string }[];
+  units: ParsedUnit[];
+  repairs: Repair[];
+  report: ParseReport;
+}
+
+export function importCatalogue(options: ImportOptions): ImportResult {
+  const lexicon = createDanishLexicon(options.references);
+  const repairer = createOcrRepairer(lexicon, options.fixes.words);
+  const repairs: Repair[] = [];
+  const lines = readCatalogueLines(options.catalogue.text, repairer, repairs);
+  const { units, report } = parseCatalogue(lines, options.fixes);
+  const document = basename(options.catalogue.name);
+  const placed = units.filter((u) => u.tasks.length > 0);
+  const files = placed.map((unit) => {
+    const path = [unit.department, unit.chiefArea, unit.name].map(slugify);
+    return {
+      path: `${path.join("/")}.md`,
+      content: formatUnitFile({
+        id: [slugify(options.organisation), ...path].join("/"),
+        name: unit.name,
+        organisation: options.organisation,
+        department: unit.department,
+        chiefArea: unit.chiefArea,
+        aliases: [],
+        contacts: [],
+        source: { document, lines: `${unit.from}-${unit.to}` },
+        tasks: uniqueTasks(unit),
+      }),
+    };
+  });
+  return { files, units: placed, repairs, report };
+}
+
+/** The OCR repeats text across page breaks; a unit lists each task once. */
+function uniqueTasks(unit: ParsedUnit) {
+  const seen = new Set<string>();
+  return unit.tasks
+    .filter((t) => {
+      const key = `${t.group}\n${t.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((t) => ({ group: t.group, text: t.text }));
+}

@@ -1,0 +1,45 @@
+/**
+ * Hand fixes for one catalogue: the few things the importer cannot infer. They live
+ * in a small YAML file beside the knowledge, so every fix is visible and reviewable.
+ */
+import { z } from "zod";
+
+export const importFixesSchema = z.strictObject({
+  unitStarts: z
+    .array(
+      z.strictObject({
+        line: z.number().int().positive().describe("Source line where the unit column starts."),
+        strip: z
+          .number()
+          .int()
+          .nonnegative()
+          .default(0)
+          .describe("How many words at the start of the line are the unit column, not a task."),
+        name: z.string().min(1).describe("The unit's name in correct Danish."),
+      }),
+    )
+    .default([])
+    .describe("Units the importer cannot see, e.g. a unit column the OCR lost."),
+  notUnitStarts: z
+    .array(z.number().int().positive())
+    .default([])
+    .describe("Source lines that look like a unit name but are task text."),
+  skip: z
+    .array(z.strictObject({ from: z.number().int().positive(), to: z.number().int().positive() }))
+    .default([])
+    .describe("Source line ranges that are not tasks (remarks of a staffing table, notes)."),
+  words: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe("OCR words the dictionary repairs wrongly or cannot repair: damaged → correct."),
+  names: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe(
+      "Names: as found → as shown (units, chief areas, departments). A key may be scoped to a department as 'Department/Name'. A key that is not in the staffing table is an extra name the text uses for the unit.",
+    ),
+});
+
+export type ImportFixes = z.infer<typeof importFixesSchema>;
+
+export const noFixes: ImportFixes = importFixesSchema.parse({});

@@ -1,0 +1,169 @@
+/**
+ * Reads a knowledge folder into validated records. Never throws for bad content:
+ * every problem comes back with file, line and field, so a caller can refuse to
+ * swap in a broken knowledge set and keep serving the old one.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { parseMeetingFile } from "./meeting-file.js";
+import type { Problem } from "./problem.js";
+import type { Meeting, Unit } from "./schema.js";
+import { parseSynonymsFile, type SynonymGroup } from "./synonyms-file.js";
+import { parseUnitFile } from "./unit-file.js";
+
+export interface Knowledge {
+  units: Unit[];
+  meetings: Meeting[];
+  synonyms: SynonymGroup[];
+  /** Content hash of every file read: changes exactly when the knowledge changes. */
+  version: string;
+  problems: Problem[];
+}
+
+export const SYNONYMS_FILE = "synonyms.txt";
+/** Source documents and import fixes: inputs to `hvem import`, not knowledge. */
+export const SOURCES_DIR = "sources";
+const MEETING_SUFFIX = ".meeting.yaml";
+
+export async function loadKnowledge(dir: string): Promise<Knowledge> {
+  const problems: Problem[] = [];
+  const units: Unit[] = [];
+  const meetings: Meeting[] = [];
+  const synonyms: SynonymGroup[] = [];
+  const hash = createHash("sha256");
+
+  let files: string[];
+  try {
+    files = await listFiles(dir);
+  } catch (error) {
+    problems.push({
+      severity: "error",
+      file: dir,
+      message: `mappen kan ikke læses: ${reason(error)}`,
+    });
+    files = [];
+  }
+  for (const path of files) {
+    const file = relative(dir, path).split(sep).join("/");
+    const name = file.split("/").pop() ?? file;
+    const kind = file.startsWith(`${SOURCES_DIR}/`) ? "ignored" : fileKind(name);
+    if (kind === "ignored") continue;
+    if (kind === "unknown") {
+      problems.push({
+        severity: "warning",
+        file,
+        message: `filen bliver ikke læst: kun .md (enheder), ${MEETING_SUFFIX} (møder) og ${SYNONYMS_FILE} bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
+      });
+      continue;
+    }
+    const text = await readText(path, file, problems);
+    if (text === undefined) continue;
+    hash.update(file).update("\0").update(text).update("\0");
+    if (text.trim() === "") {
+      problems.push({ severity: "error", file, line: 1, message: "filen er tom" });
+    } else if (kind === "synonyms") {
+      const parsed = parseSynonymsFile(text, file);
+      synonyms.push(...parsed.groups);
+      problems.push(...parsed.problems);
+    } else if (kind === "meeting") {
+      const parsed = parseMeetingFile(text, file);
+      if (parsed.meeting) meetings.push(parsed.meeting);
+      problems.push(...parsed.problems);
+    } else {
+      const parsed = parseUnitFile(text, file);
+      if (parsed.unit) units.push(parsed.unit);
+      problems.push(...parsed.problems);
+    }
+  }
+  problems.push(...crossFileProblems(units, meetings));
+  if (files.length > 0 && units.length === 0 && !problems.some((p) => p.severity === "error")) {
+    problems.push({
+      severity: "error",
+      file: ".",
+      message: "mappen indeholder ingen enheder (.md)",
+    });
+  }
+  return { units, meetings, synonyms, version: hash.digest("hex").slice(0, 16), problems };
+}
+
+function fileKind(name: string) {
+  if (name.startsWith(".") || name.toLowerCase() === "readme.md") return "ignored";
+  if (name === SYNONYMS_FILE) return "synonyms";
+  if (name.endsWith(MEETING_SUFFIX)) return "meeting";
+  if (name.endsWith(".md")) return "unit";
+  return "unknown";
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+async function readText(path: string, file: string, problems: Problem[]) {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    problems.push({ severity: "error", file, message: `filen kan ikke læses: ${reason(error)}` });
+    return undefined;
+  }
+  try {
+    // A byte-order mark is harmless; editors on Windows add it.
+    return utf8.decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    problems.push({
+      severity: "error",
+      file,
+      message:
+        "filen er ikke gemt som UTF-8; gem den igen som UTF-8 (æ, ø og å bliver ellers forkerte)",
+    });
+    return undefined;
+  }
+}
+
+function crossFileProblems(units: readonly Unit[], meetings: readonly Meeting[]): Problem[] {
+  const problems: Problem[] = [];
+  const idOwner = new Map<string, string>();
+  for (const { id, file } of [...units, ...meetings]) {
+    const other = idOwner.get(id);
+    if (other !== undefined) {
+      problems.push({
+        severity: "error",
+        file,
+        field: "id",
+        message: `id "${id}" bruges også i ${other}; hver enhed skal have sit eget id`,
+      });
+    } else idOwner.set(id, file);
+  }
+  const taskOwner = new Map<string, Unit>();
+  for (const unit of units) {
+    for (const task of unit.tasks) {
+      const key = task.text.toLocaleLowerCase("da");
+      const other = taskOwner.get(key);
+      if (other && other.id !== unit.id) {
+        problems.push({
+          severity: "warning",
+          file: unit.file,
+          line: task.line,
+          message: `samme opgavetekst står også i ${other.file} (${other.name}): "${clip(task.text)}"`,
+        });
+      } else if (!other) taskOwner.set(key, unit);
+    }
+  }
+  return problems;
+}
+
+function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ?? String(error);
+}

@@ -1,4 +1,5 @@
 /** Dispatches `hvem <command>`; returns the exit code instead of exiting, so tests can call it. */
+import { askCommand, askUsage } from "./ask-command.js";
 import { checkCommand, checkUsage } from "./check-command.js";
 import { UsageError } from "./cli-error.js";
 import { exportCommand, exportUsage } from "./export-command.js";
@@ -9,9 +10,10 @@ const commands: Record<string, (args: string[], out: Output) => Promise<number>>
   check: checkCommand,
   import: importCommand,
   export: exportCommand,
+  ask: askCommand,
 };
 
-const usage = ["Brug:", checkUsage, importUsage, exportUsage].join("\n  ");
+const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage].join("\n  ");
 
 export async function runCli(argv: string[], out: Output): Promise<number> {
   const [name, ...args] = argv;

@@ -9,3 +9,12 @@ declare module "nspell" {
   }
   export default function nspell(dictionary: Dictionary): NSpell;
 }
+
+// snowball-stemmers ships no types; this is the part Hvem uses.
+declare module "snowball-stemmers" {
+  interface Stemmer {
+    stem(word: string): string;
+  }
+  const snowball: { newStemmer(language: string): Stemmer };
+  export default snowball;
+}

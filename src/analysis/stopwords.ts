@@ -1,0 +1,36 @@
+import { fold } from "./fold.js";
+
+/**
+ * Words that carry no meaning for "who does what": Danish function words (the
+ * Snowball Danish list), the phrasing of questions ("hvem tager sig af", "hvor
+ * sender jeg", "kan hjælpe med") and the English equivalents.
+ */
+const DANISH = `ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig
+din disse dog du efter eller en end er et for fra ham han hans har havde have hende hendes her hos
+hun hvad hvis hvor i ikke ind jeg jer jo kunne man mange med meget men mig min mine mit mod ned noget
+nogle nu når og også om op os over på selv sig sin sine sit skal skulle som sådan thi til ud under var
+vi vil ville vor være været`;
+
+const QUESTION = `hvem hvilken hvilket hvilke hvordan hvorfor hvornår hvorhen hvortil tager tage tag sig
+hjælpe hjælp hjælper henvende henvender henvendelse sende sender send ringe ringer ringede spørge
+spørger spørgsmål kontakte kontakter ansvar ansvaret ansvarlig ansvarlige står stå laver lave gør
+gøre bruge bruger brug gerne nogen nogle enhed enheden enheder afdeling afdelingen kommune kommunen
+behandler behandle sørger sørge varetager varetage klarer klare håndterer håndtere vide ved hej tak
+venligst please kan må får få have vil skal mon lige altså fordi hendes hans hende ham borger
+borgeren borgere spørg finde finder kontakt kontakten kontaktperson kontaktpersonen mail mailen
+email e-mail mailadresse mailadressen telefon telefonnummer telefonnummeret nummer nummeret person
+personen`;
+
+const ENGLISH = `a an and are about at be can could do does for from help handles handle handling
+how i in is it me my of on or please responsible should the their them there this to what when where
+which who whom whose why will with would you your deals deal take takes care contact person phone
+number email`;
+
+/** Compared folded, so "pa" (på) and "hjaelp" (hjælp) are stop words too. */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  `${DANISH} ${QUESTION} ${ENGLISH}`.split(/\s+/).filter(Boolean).map(fold),
+);
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(fold(word));
+}

@@ -1,0 +1,100 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { loadKnowledge } from "../knowledge/load-knowledge.js";
+import { formatProblem, hasErrors } from "../knowledge/problem.js";
+import type { AskResult } from "../search/answer-schema.js";
+import { createSearcher, type Searcher } from "../search/searcher.js";
+import { UsageError } from "./cli-error.js";
+import type { Output } from "./output.js";
+
+export const askUsage =
+  'hvem ask "<spørgsmål>" [--json] [--knowledge MAPPE]   |   hvem ask --batch < spørgsmål.jsonl';
+
+/**
+ * `hvem ask`: a question answered in the terminal, as JSON, or a batch of JSON Lines
+ * (`{"id","q"}` in, one result line out per question) for evaluation from outside.
+ */
+export async function askCommand(
+  args: string[],
+  out: Output,
+  input = process.stdin,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      batch: { type: "boolean", default: false },
+      knowledge: { type: "string", default: "knowledge" },
+    },
+  });
+  const question = positionals.join(" ").trim();
+  if (!values.batch && !question)
+    throw new UsageError('skriv et spørgsmål, fx hvem ask "hvem laver lønsedler?"');
+  const knowledge = await loadKnowledge(values.knowledge);
+  if (hasErrors(knowledge.problems)) {
+    for (const p of knowledge.problems.filter((p) => p.severity === "error"))
+      out.error(formatProblem(p));
+    out.error("Vidensmappen har fejl; ret dem først (se hvem check).");
+    return 1;
+  }
+  const searcher = createSearcher(knowledge);
+  if (values.batch) return batch(searcher, input, out);
+  const result = searcher.ask(question);
+  out.line(values.json ? JSON.stringify(result, null, 2) : formatAnswer(result));
+  return 0;
+}
+
+async function batch(searcher: Searcher, input: NodeJS.ReadableStream, out: Output) {
+  let failures = 0;
+  for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (!line.trim()) continue;
+    let id: unknown = null;
+    try {
+      const parsed = JSON.parse(line) as { id?: unknown; q?: unknown };
+      id = parsed.id ?? null;
+      if (typeof parsed.q !== "string") throw new Error('feltet "q" skal være en tekst');
+      const started = performance.now();
+      const { confident, answers } = searcher.ask(parsed.q);
+      const ms = Math.round((performance.now() - started) * 100) / 100;
+      out.line(JSON.stringify({ id, q: parsed.q, confident, answers, ms }));
+    } catch (error) {
+      failures++;
+      out.line(
+        JSON.stringify({ id, error: `linjen kunne ikke læses: ${(error as Error).message}` }),
+      );
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+/** The answer as a person reads it in a terminal, in Danish. */
+export function formatAnswer(result: AskResult): string {
+  const lines: string[] = [];
+  const [first, ...others] = result.answers;
+  if (result.truncated) lines.push("(Spørgsmålet var langt; kun begyndelsen er brugt.)");
+  if (!first) {
+    lines.push("Jeg fandt ingen enhed, der passer til spørgsmålet.");
+    lines.push("Prøv med et andet ord for opgaven, fx 'byggetilladelse' eller 'løn'.");
+  } else {
+    if (!result.confident) lines.push("Jeg er ikke sikker. Det nærmeste, jeg fandt, er:");
+    lines.push(
+      `${first.unit} — ${[first.organisation, first.department, first.chiefArea].join(" › ")}`,
+    );
+    if (first.matched.length) lines.push(`  Matchede ord: ${first.matched.join(", ")}`);
+    for (const task of first.tasks)
+      lines.push(`  • ${task.group ? `${task.group}: ` : ""}${task.text}`);
+    for (const c of first.contacts) {
+      lines.push(`  Kontakt: ${[c.name, c.role, c.email, c.phone].filter(Boolean).join(", ")}`);
+    }
+    if (others.length)
+      lines.push(
+        `Andre mulige enheder: ${others
+          .slice(0, 4)
+          .map((a) => a.unit)
+          .join("; ")}`,
+      );
+  }
+  if (result.suggestions.length) lines.push(`Mente du: ${result.suggestions.join(", ")}?`);
+  return lines.join("\n");
+}

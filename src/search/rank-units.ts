@@ -1,0 +1,58 @@
+/**
+ * From matching documents to ranked units: a unit's score combines its best
+ * matching documents (so one strong task beats many weak ones, and several good
+ * tasks beat one), and each unit appears once with its matching documents.
+ */
+import type { QueryTerm } from "../analysis/analyzer.js";
+
+export interface DocumentHit {
+  id: string;
+  unitId: string;
+  score: number;
+  /** Query terms this document matched. */
+  queryTerms: readonly string[];
+  /** Index terms of the document that matched (equal to a query term when exact). */
+  terms: readonly string[];
+}
+
+export interface UnitHit {
+  unitId: string;
+  score: number;
+  /** The unit's matching documents, best first. */
+  hits: DocumentHit[];
+  /** How well each question word is matched by this unit, 0–1. */
+  wordQuality: ReadonlyMap<string, number>;
+}
+
+/** Decay for a unit's 2nd, 3rd, … best documents. */
+const DECAY = [1, 0.5, 0.25, 0.125];
+/** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one. */
+const INEXACT = 0.5;
+
+export function rankUnits(hits: readonly DocumentHit[], terms: readonly QueryTerm[]): UnitHit[] {
+  const byTerm = new Map(terms.map((t) => [t.term, t]));
+  const byUnit = new Map<string, DocumentHit[]>();
+  for (const hit of hits) byUnit.set(hit.unitId, [...(byUnit.get(hit.unitId) ?? []), hit]);
+  const units: UnitHit[] = [];
+  for (const [unitId, unitHits] of byUnit) {
+    unitHits.sort((a, b) => b.score - a.score);
+    const score = unitHits.reduce((sum, h, i) => sum + h.score * (DECAY[i] ?? 0), 0);
+    const wordQuality = new Map<string, number>();
+    for (const hit of unitHits) {
+      for (const qt of hit.queryTerms) {
+        const term = byTerm.get(qt);
+        if (!term) continue;
+        const quality = term.weight * (hit.terms.includes(qt) ? 1 : INEXACT);
+        wordQuality.set(term.word, Math.max(wordQuality.get(term.word) ?? 0, quality));
+      }
+    }
+    units.push({ unitId, score, hits: unitHits, wordQuality });
+  }
+  return units.sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId));
+}
+
+/** Share of the question's words a unit matched, weighted by how well (0–1). */
+export function coverage(unit: UnitHit, words: readonly string[]): number {
+  if (words.length === 0) return 0;
+  return words.reduce((sum, w) => sum + (unit.wordQuality.get(w) ?? 0), 0) / words.length;
+}

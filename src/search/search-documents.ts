@@ -1,0 +1,69 @@
+/**
+ * What the index holds: one document per record (task, contact, meeting item)
+ * and one per unit (its name, aliases and place), each pointing to its unit.
+ */
+import type { Knowledge } from "../knowledge/load-knowledge.js";
+import type { KnowledgeRecord } from "../knowledge/records.js";
+
+export interface SearchDocument {
+  id: string;
+  unitId: string;
+  /** Unit name (unit documents only). */
+  name?: string;
+  aliases?: string;
+  group?: string;
+  text?: string;
+  /** Names of people: contacts and meeting presenters. */
+  person?: string;
+  place?: string;
+}
+
+/** Field boosts: a unit's own name says more than a task, a task more than its place. */
+export const FIELD_BOOSTS: Readonly<Record<keyof Omit<SearchDocument, "id" | "unitId">, number>> = {
+  name: 3,
+  aliases: 3,
+  person: 2,
+  group: 1.2,
+  text: 1,
+  place: 0.3,
+};
+
+export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
+
+export function searchDocuments(
+  knowledge: Pick<Knowledge, "units" | "meetings">,
+  records: readonly KnowledgeRecord[],
+): SearchDocument[] {
+  const units: SearchDocument[] = knowledge.units.map((u) => ({
+    id: u.id,
+    unitId: u.id,
+    name: u.name,
+    aliases: u.aliases.join(" "),
+    place: `${u.department} ${u.chiefArea}`,
+  }));
+  const meetings: SearchDocument[] = knowledge.meetings.map((m) => ({
+    id: m.id,
+    unitId: m.id,
+    name: m.committee,
+    place: `${m.department} ${m.chiefArea}`,
+  }));
+  const items: SearchDocument[] = records.map((r) => {
+    const base = { id: r.id, unitId: r.unitId, group: r.taskGroup };
+    switch (r.kind) {
+      case "task":
+        return { ...base, text: r.text };
+      case "contact":
+        return { ...base, person: r.name, text: r.role ?? "" };
+      case "meetingItem":
+        return {
+          ...base,
+          group: "",
+          text: [r.text, r.presenter && `fremlagt af ${r.presenter}`, r.summary, r.decision]
+            .filter(Boolean)
+            .join(" "),
+          person: r.presenter ?? "",
+        };
+    }
+  });
+  return [...units, ...meetings, ...items];
+}

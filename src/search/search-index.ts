@@ -1,0 +1,41 @@
+/**
+ * The MiniSearch index over the search documents, analysed by Hvem's Danish
+ * pipeline, and its snapshot: a saved index loads without re-analysing the text.
+ */
+import MiniSearch from "minisearch";
+import type { Analyzer } from "../analysis/analyzer.js";
+import { tokenize } from "../analysis/tokenize.js";
+import { FIELD_BOOSTS, SEARCH_FIELDS, type SearchDocument } from "./search-documents.js";
+
+export type SearchIndex = MiniSearch<SearchDocument>;
+
+function indexOptions(analyzer: Analyzer) {
+  return {
+    idField: "id",
+    fields: SEARCH_FIELDS,
+    storeFields: ["unitId"],
+    tokenize,
+    processTerm: (word: string) => analyzer.wordTerms(word),
+    searchOptions: {
+      boost: FIELD_BOOSTS,
+      // Query terms arrive analysed (see Analyzer.queryTerms), one per space.
+      tokenize: (query: string) => query.split(" "),
+      processTerm: (term: string) => term,
+    },
+  };
+}
+
+export function buildSearchIndex(analyzer: Analyzer, documents: readonly SearchDocument[]) {
+  const index = new MiniSearch<SearchDocument>(indexOptions(analyzer));
+  index.addAll(documents);
+  return index;
+}
+
+export function saveSearchIndex(index: SearchIndex): string {
+  return JSON.stringify(index);
+}
+
+/** Throws when the snapshot is not a MiniSearch index; callers then rebuild. */
+export function loadSearchIndex(analyzer: Analyzer, snapshot: string): SearchIndex {
+  return MiniSearch.loadJSON<SearchDocument>(snapshot, indexOptions(analyzer));
+}

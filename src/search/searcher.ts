@@ -1,0 +1,212 @@
+/**
+ * Answers a question from one knowledge version: analyse → search the index →
+ * rank units → decide confidence → build answers with their matching tasks and
+ * contacts. Plain TypeScript: the CLI, the bot and tests all call `ask`.
+ */
+import { type Analyzer, createAnalyzer, type QueryTerm } from "../analysis/analyzer.js";
+import { fold } from "../analysis/fold.js";
+import { tokenize } from "../analysis/tokenize.js";
+import type { Knowledge } from "../knowledge/load-knowledge.js";
+import { type KnowledgeRecord, toRecords } from "../knowledge/records.js";
+import type { Answer, AnswerContact, AskResult } from "./answer-schema.js";
+import { isConfident } from "./confidence.js";
+import { coverage, type DocumentHit, rankUnits, type UnitHit } from "./rank-units.js";
+import { searchDocuments } from "./search-documents.js";
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  type SearchIndex,
+  saveSearchIndex,
+} from "./search-index.js";
+
+/** Longer questions are cut: nobody asks in more words, and it bounds the work. */
+export const MAX_QUESTION_LENGTH = 300;
+const MAX_ANSWERS = 10;
+const MAX_TASKS = 3;
+
+export interface Searcher {
+  readonly version: string;
+  readonly stats: { records: number; units: number };
+  ask(question: string): AskResult;
+  /** The index as a snapshot string, to load instead of rebuilding. */
+  snapshot(): string;
+}
+
+interface Place {
+  unitId: string;
+  unit: string;
+  chiefArea: string;
+  department: string;
+  organisation: string;
+  contacts: AnswerContact[];
+}
+
+export function createSearcher(knowledge: Knowledge, snapshot?: string): Searcher {
+  const records = toRecords(knowledge);
+  const recordById = new Map(records.map((r) => [r.id, r]));
+  const places = new Map<string, Place>();
+  for (const u of knowledge.units) {
+    places.set(u.id, { unitId: u.id, unit: u.name, ...u, contacts: u.contacts });
+  }
+  for (const m of knowledge.meetings) {
+    const unit = `${m.committee} ${m.date}`;
+    places.set(m.id, { unitId: m.id, unit, ...m, contacts: [] });
+  }
+  const analyzer = createAnalyzer({
+    lexiconTexts: [
+      ...records.map((r) => `${r.taskGroup} ${r.text}`),
+      ...knowledge.units.map((u) => `${u.name} ${u.aliases.join(" ")}`),
+    ],
+    synonyms: knowledge.synonyms,
+  });
+  const index = snapshot
+    ? loadSearchIndex(analyzer, snapshot)
+    : buildSearchIndex(analyzer, searchDocuments(knowledge, records));
+  const organisations = [...new Set(knowledge.units.map((u) => u.organisation))];
+
+  return {
+    version: knowledge.version,
+    stats: { records: records.length, units: places.size },
+    snapshot: () => saveSearchIndex(index),
+    ask(question) {
+      const truncated = question.length > MAX_QUESTION_LENGTH;
+      const text = question.slice(0, MAX_QUESTION_LENGTH);
+      const organisation = mentionedOrganisation(text, organisations);
+      const terms = analyzer.queryTerms(
+        organisation ? withoutOrganisation(text, organisation) : text,
+      );
+      const words = [...new Set(terms.map((t) => t.word))];
+      const units = rankUnits(searchHits(index, terms), terms).map((u) =>
+        organisation && places.get(u.unitId)?.organisation !== organisation
+          ? { ...u, score: u.score * OTHER_ORGANISATION }
+          : u,
+      );
+      units.sort((a, b) => b.score - a.score);
+      const [first, second] = units;
+      const confident =
+        first !== undefined &&
+        isConfident({
+          coverage: coverage(first, words),
+          top: first.score,
+          second: second?.score ?? 0,
+        });
+      return {
+        question,
+        confident,
+        answers: units
+          .slice(0, MAX_ANSWERS)
+          .flatMap((u) => answerFor(u, places, recordById, terms, analyzer) ?? []),
+        suggestions: suggestions(terms),
+        truncated,
+      };
+    },
+  };
+}
+
+/** When a question names a municipality, its units rank first. */
+const OTHER_ORGANISATION = 0.5;
+
+function mentionedOrganisation(text: string, organisations: readonly string[]) {
+  const words = new Set(tokenize(text).map(fold));
+  return organisations.find((o) => words.has(fold(o.split(" ")[0] ?? "")));
+}
+
+function withoutOrganisation(text: string, organisation: string): string {
+  const name = organisation.split(" ")[0] ?? "";
+  return text.replace(new RegExp(`\\b${name}(s)?\\b`, "giu"), " ");
+}
+
+function searchHits(index: SearchIndex, terms: readonly QueryTerm[]): DocumentHit[] {
+  if (terms.length === 0) return [];
+  const byTerm = new Map(terms.map((t) => [t.term, t]));
+  return index
+    .search(terms.map((t) => t.term).join(" "), {
+      combineWith: "OR",
+      boostTerm: (term) => byTerm.get(term)?.weight ?? 1,
+      // Compounds the user shortened ("rotte" for "rottebekæmpelse") still match.
+      prefix: (term) => byTerm.get(term)?.origin === "word" && term.length >= 5,
+      weights: { fuzzy: 0, prefix: 0.3 },
+    })
+    .map((r) => ({
+      id: String(r.id),
+      unitId: String(r.unitId),
+      score: r.score,
+      queryTerms: r.queryTerms,
+      terms: r.terms,
+    }));
+}
+
+function answerFor(
+  unit: UnitHit,
+  places: ReadonlyMap<string, Place>,
+  records: ReadonlyMap<string, KnowledgeRecord>,
+  terms: readonly QueryTerm[],
+  analyzer: Analyzer,
+): Answer | undefined {
+  const place = places.get(unit.unitId);
+  if (!place) return undefined;
+  const matchedTerms = new Set(unit.hits.flatMap((h) => h.terms));
+  const hitRecords = unit.hits.flatMap((h) => records.get(h.id) ?? []);
+  const tasks = hitRecords
+    .filter((r) => r.kind !== "contact")
+    .slice(0, MAX_TASKS)
+    .map((r) => ({
+      group: r.taskGroup,
+      text: r.kind === "meetingItem" ? meetingItemText(r) : r.text,
+      highlight: highlight(r.text, matchedTerms, analyzer),
+    }));
+  const presenters = hitRecords.flatMap((r) =>
+    r.kind === "meetingItem" && r.presenter
+      ? [{ name: r.presenter, role: `Fremlagde punkt ${r.number}: ${r.text}` }]
+      : [],
+  );
+  const matchedContacts = hitRecords.flatMap((r) =>
+    r.kind === "contact" ? [{ name: r.name, role: r.role, email: r.email, phone: r.phone }] : [],
+  );
+  const contacts = dedupeContacts([...matchedContacts, ...presenters, ...place.contacts]);
+  const wordsMatched = terms
+    .filter((t) => t.origin === "word" && unit.wordQuality.has(t.word))
+    .map((t) => t.correction ?? t.word);
+  return {
+    unitId: place.unitId,
+    unit: place.unit,
+    chiefArea: place.chiefArea,
+    department: place.department,
+    organisation: place.organisation,
+    score: Math.round(unit.score * 1000) / 1000,
+    matched: [...new Set(wordsMatched)],
+    tasks,
+    contacts,
+  };
+}
+
+function meetingItemText(r: Extract<KnowledgeRecord, { kind: "meetingItem" }>): string {
+  const by = r.presenter ? ` (v. ${r.presenter})` : "";
+  return `Punkt ${r.number}: ${r.text}${by}${r.summary ? `. ${r.summary}` : ""}`;
+}
+
+/** Words of `text` whose analysed form matched, for the card to show why. */
+function highlight(text: string, matched: ReadonlySet<string>, analyzer: Analyzer): string[] {
+  const words = tokenize(text).filter((w) => analyzer.wordTerms(w).some((t) => matched.has(t)));
+  return [...new Set(words)];
+}
+
+function dedupeContacts(contacts: AnswerContact[]): AnswerContact[] {
+  const seen = new Set<string>();
+  return contacts
+    .filter((c) => {
+      const key = (c.email ?? c.name).toLocaleLowerCase("da");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map(
+      (c) =>
+        Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as AnswerContact,
+    );
+}
+
+/** "Did you mean": the knowledge's own spelling of words the user misspelled. */
+function suggestions(terms: readonly QueryTerm[]): string[] {
+  return [...new Set(terms.flatMap((t) => (t.correction ? [t.correction] : [])))];
+}

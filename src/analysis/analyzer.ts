@@ -48,77 +48,97 @@ export function maxTypos(term: string): number {
 
 /** Only words at least this long are looked at as compounds. */
 const MIN_COMPOUND = 2 * MIN_PART;
+/** An unknown first part and a known last part must be this long to be trusted. */
+const MIN_HEAD = 4;
+const MIN_TAIL = 5;
+
+/** What an analyzer learns from the knowledge; saved with an index snapshot. */
+export interface AnalyzerState {
+  /** Every word of the knowledge: folded, as written (lowercase). */
+  words: [folded: string, word: string][];
+  /** Every term the knowledge is indexed under. */
+  terms: string[];
+}
 
 export interface AnalyzerOptions {
-  /** Texts whose words may be parts of compounds: the knowledge itself. */
-  lexiconTexts: Iterable<string>;
+  /** Texts to learn words from (the knowledge itself), or a saved state. */
+  learn: Iterable<string> | AnalyzerState;
   /** Groups of words and phrases that mean the same. */
   synonyms: readonly (readonly string[])[];
 }
 
-export function createAnalyzer(options: AnalyzerOptions): Analyzer {
-  const lexicon = new Set<string>();
-  for (const text of options.lexiconTexts) {
-    for (const word of tokenize(text)) {
-      if (word.length >= MIN_PART && !isStopWord(word)) lexicon.add(fold(word));
+export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): AnalyzerState } {
+  const term = memoize((word: string) => stem(fold(word)));
+  const state = isState(options.learn) ? options.learn : learn(options.learn, term);
+  // Folded words are compound parts and the vocabulary misspellings are corrected to.
+  const words = SearchableMap.from<string>(state.words);
+  const terms = new Set(state.terms);
+  for (const group of options.synonyms) {
+    for (const phrase of group) {
+      for (const word of tokenize(phrase)) {
+        if (isStopWord(word)) continue;
+        terms.add(term(word));
+        if (!words.has(fold(word))) words.set(fold(word), word.toLowerCase());
+      }
     }
   }
+  const isPart = (folded: string) => folded.length >= MIN_PART && words.has(folded);
   const memo = new Map<string, string[] | undefined>();
   const partsOf = (folded: string): string[] => {
     if (folded.length < MIN_COMPOUND) return [];
-    const parts = splitCompound(folded, (p) => lexicon.has(p), memo);
+    const parts = splitCompound(folded, isPart, memo, false) ?? knownTail(folded);
     return parts && parts.length > 1 ? parts.filter((p) => !isStopWord(p)).map(stem) : [];
   };
-  const term = (word: string) => stem(fold(word));
+  /**
+   * The first part of a compound need not occur alone in the knowledge: "rotte" in
+   * "rottebekæmpelse" is found because "bekæmpelse" is a known word.
+   */
+  const knownTail = (word: string): string[] | undefined => {
+    for (let i = MIN_HEAD; i <= word.length - MIN_TAIL; i++) {
+      const tail = word.slice(i);
+      if (isPart(tail)) return [word.slice(0, i), tail];
+    }
+    return undefined;
+  };
   const synonyms = synonymIndex(options.synonyms, (phrase) =>
     tokenize(phrase)
       .filter((w) => !isStopWord(w))
       .map(term),
   );
-  // Every term the knowledge and the synonym list know, with a word to show for it.
-  const known = new SearchableMap<string>();
-  for (const text of options.lexiconTexts) {
-    for (const word of tokenize(text)) {
-      if (isStopWord(word)) continue;
-      const t = term(word);
-      if (!known.has(t)) known.set(t, word.toLocaleLowerCase("da"));
-    }
-  }
-  for (const group of options.synonyms) {
-    for (const phrase of group) {
-      for (const word of tokenize(phrase)) if (!isStopWord(word)) known.set(term(word), word);
-    }
-  }
-  /** The known term closest to an unknown one, when exactly one is closest. */
-  const correct = (t: string): string | undefined => {
-    const max = maxTypos(t);
-    if (max === 0 || known.has(t)) return undefined;
-    const found = [...known.fuzzyGet(t, max)].sort((a, b) => a[1][1] - b[1][1]);
+
+  /** The knowledge's word closest to an unknown one, when exactly one is closest. */
+  const correct = (word: string): string | undefined => {
+    const folded = fold(word);
+    const max = maxTypos(folded);
+    if (max === 0 || terms.has(term(word)) || words.has(folded)) return undefined;
+    const found = [...words.fuzzyGet(folded, max)].sort((a, b) => a[1][1] - b[1][1]);
     const [best, next] = found;
-    return best && (!next || next[1][1] > best[1][1]) ? best[0] : undefined;
+    return best && (!next || next[1][1] > best[1][1]) ? best[1][0] : undefined;
   };
 
+  const wordTerms = memoize((word: string): string[] => {
+    if (isStopWord(word)) return [];
+    const folded = fold(word);
+    return [stem(folded), ...partsOf(folded)];
+  });
+
   return {
+    state: () => state,
     term,
-    wordTerms(word) {
-      if (isStopWord(word)) return [];
-      const folded = fold(word);
-      return [stem(folded), ...partsOf(folded)];
-    },
+    wordTerms,
     queryTerms(question) {
-      const terms = new Map<string, QueryTerm>();
+      const found = new Map<string, QueryTerm>();
       const add = (t: QueryTerm) => {
-        const known = terms.get(t.term);
-        if (!known || known.weight < t.weight) terms.set(t.term, t);
+        const known = found.get(t.term);
+        if (!known || known.weight < t.weight) found.set(t.term, t);
       };
-      const words = tokenize(question).filter((w) => !isStopWord(w));
-      const wordTerms = words.map((word) => {
-        const typed = term(word);
+      const asked = tokenize(question).filter((w) => !isStopWord(w));
+      const wordTerms = asked.map((word) => {
         // A compound of known words is not a misspelling.
-        const fixed = partsOf(fold(word)).length > 0 ? undefined : correct(typed);
-        return fixed ? { term: fixed, correction: known.get(fixed) } : { term: typed };
+        const correction = partsOf(fold(word)).length > 0 ? undefined : correct(word);
+        return correction ? { term: term(correction), correction } : { term: term(word) };
       });
-      words.forEach((word, i) => {
+      asked.forEach((word, i) => {
         const { term: t, correction } = wordTerms[i] as { term: string; correction?: string };
         const weight = correction ? WEIGHTS.word * CORRECTED : WEIGHTS.word;
         add({ term: t, weight, origin: "word", word, ...(correction ? { correction } : {}) });
@@ -128,7 +148,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         }
       });
       // Synonyms of the question's words (and of phrases in it), then of compound parts.
-      for (const t of [...terms.values()]) {
+      for (const t of [...found.values()]) {
         const weight = t.origin === "word" ? WEIGHTS.synonym : WEIGHTS.partSynonym;
         for (const other of synonyms(
           t.term,
@@ -137,7 +157,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
           add({ term: other, weight, origin: "synonym", word: t.word });
         }
       }
-      return [...terms.values()].sort((a, b) => b.weight - a.weight);
+      return [...found.values()].sort((a, b) => b.weight - a.weight);
     },
   };
 }
@@ -175,5 +195,37 @@ function synonymIndex(
       }
     }
     return [...out];
+  };
+}
+
+function isState(learn: AnalyzerOptions["learn"]): learn is AnalyzerState {
+  return "words" in learn && "terms" in learn;
+}
+
+/** Learns the vocabulary from texts, each distinct text once. */
+function learn(texts: Iterable<string>, term: (word: string) => string): AnalyzerState {
+  const words = new Map<string, string>();
+  const terms = new Set<string>();
+  for (const text of new Set(texts)) {
+    for (const word of tokenize(text)) {
+      if (isStopWord(word)) continue;
+      const folded = fold(word);
+      if (!words.has(folded)) words.set(folded, word.toLowerCase());
+      terms.add(term(word));
+    }
+  }
+  return { words: [...words], terms: [...terms] };
+}
+
+/** Analysis is pure and texts repeat their words, so each word is analysed once. */
+function memoize<T>(fn: (word: string) => T): (word: string) => T {
+  const cache = new Map<string, T>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined) {
+      value = fn(word);
+      cache.set(word, value);
+    }
+    return value;
   };
 }

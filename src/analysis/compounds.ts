@@ -11,16 +11,18 @@ const LINKS = ["", "s", "e"];
 
 /**
  * The split of `word` into the fewest parts that `isPart` accepts, or undefined.
- * A word `isPart` accepts as a whole comes back as one part. `memo` caches splits
- * across calls for the same `isPart`.
+ * A word `isPart` accepts as a whole comes back as one part, unless `whole` is
+ * false (to find the parts of a known compound). `memo` caches splits of parts
+ * across calls with the same `isPart`.
  */
 export function splitCompound(
   word: string,
   isPart: (part: string) => boolean,
   memo: Map<string, string[] | undefined> = new Map(),
+  whole = true,
 ): string[] | undefined {
-  if (memo.has(word)) return memo.get(word);
-  let best: string[] | undefined = isPart(word) ? [word] : undefined;
+  if (whole && memo.has(word)) return memo.get(word);
+  let best: string[] | undefined = whole && isPart(word) ? [word] : undefined;
   for (let i = MIN_PART; best?.length !== 1 && i <= word.length - MIN_PART; i++) {
     const head = splitCompound(word.slice(0, i), isPart, memo);
     if (!head) continue;
@@ -31,6 +33,6 @@ export function splitCompound(
       if (tail && (!best || head.length + tail.length < best.length)) best = [...head, ...tail];
     }
   }
-  memo.set(word, best);
+  if (whole) memo.set(word, best);
   return best;
 }

@@ -4,12 +4,16 @@
  * are folded; answers always show the original text.
  */
 export function fold(word: string): string {
-  return word
-    .normalize("NFKC")
-    .toLocaleLowerCase("da")
-    .replace(/ae|æ|ä/g, "a")
-    .replace(/oe|ø|ö/g, "o")
-    .replace(/aa|å/g, "a")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "");
+  let w = word.toLowerCase();
+  // Only non-ASCII text needs Unicode work; most words are plain ASCII.
+  if (/[^\x20-\x7e]/.test(w)) {
+    w = w
+      .normalize("NFKC")
+      .replace(/[æä]/g, "a")
+      .replace(/[øö]/g, "o")
+      .replace(/å/g, "a")
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "");
+  }
+  return w.replace(/ae/g, "a").replace(/oe/g, "o").replace(/aa/g, "a");
 }

@@ -32,5 +32,5 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(fold(word));
+  return STOP_WORDS.has(word) || STOP_WORDS.has(fold(word));
 }

@@ -30,7 +30,7 @@ export function unitNamesFromStaffingTable(lines: readonly string[]): string[] {
 export function nameKey(name: string): string {
   return name
     .toLocaleLowerCase("da")
-    .replace(/\(.*?\)/g, " ")
+    .replace(/\((?:[^)]*\)|.*$)/g, " ")
     .replace(/\binkl\..*$/, " ")
     .replace(/&/g, " og ")
     .replace(/æ/g, "ae")

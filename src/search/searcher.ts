@@ -3,7 +3,12 @@
  * rank units → decide confidence → build answers with their matching tasks and
  * contacts. Plain TypeScript: the CLI, the bot and tests all call `ask`.
  */
-import { type Analyzer, createAnalyzer, type QueryTerm } from "../analysis/analyzer.js";
+import {
+  type Analyzer,
+  type AnalyzerState,
+  createAnalyzer,
+  type QueryTerm,
+} from "../analysis/analyzer.js";
 import { fold } from "../analysis/fold.js";
 import { tokenize } from "../analysis/tokenize.js";
 import type { Knowledge } from "../knowledge/load-knowledge.js";
@@ -28,7 +33,7 @@ export interface Searcher {
   readonly version: string;
   readonly stats: { records: number; units: number };
   ask(question: string): AskResult;
-  /** The index as a snapshot string, to load instead of rebuilding. */
+  /** The index and what the analyzer learned, to load instead of rebuilding. */
   snapshot(): string;
 }
 
@@ -52,22 +57,28 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     const unit = `${m.committee} ${m.date}`;
     places.set(m.id, { unitId: m.id, unit, ...m, contacts: [] });
   }
+  const saved = snapshot === undefined ? undefined : parseSnapshot(snapshot, knowledge.version);
   const analyzer = createAnalyzer({
-    lexiconTexts: [
+    learn: saved?.analyzer ?? [
       ...records.map((r) => `${r.taskGroup} ${r.text}`),
       ...knowledge.units.map((u) => `${u.name} ${u.aliases.join(" ")}`),
     ],
     synonyms: knowledge.synonyms,
   });
-  const index = snapshot
-    ? loadSearchIndex(analyzer, snapshot)
+  const index = saved
+    ? loadSearchIndex(analyzer, saved.index)
     : buildSearchIndex(analyzer, searchDocuments(knowledge, records));
   const organisations = [...new Set(knowledge.units.map((u) => u.organisation))];
 
   return {
     version: knowledge.version,
     stats: { records: records.length, units: places.size },
-    snapshot: () => saveSearchIndex(index),
+    snapshot: () =>
+      JSON.stringify({
+        version: knowledge.version,
+        analyzer: analyzer.state(),
+        index: saveSearchIndex(index),
+      } satisfies Snapshot),
     ask(question) {
       const truncated = question.length > MAX_QUESTION_LENGTH;
       const text = question.slice(0, MAX_QUESTION_LENGTH);
@@ -101,6 +112,24 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       };
     },
   };
+}
+
+interface Snapshot {
+  version: string;
+  analyzer: AnalyzerState;
+  index: string;
+}
+
+/** Throws when the snapshot is damaged or of another knowledge version; callers rebuild. */
+function parseSnapshot(snapshot: string, version: string): Snapshot {
+  const parsed = JSON.parse(snapshot) as Partial<Snapshot>;
+  if (parsed.version !== version) {
+    throw new Error(`snapshot is of knowledge version ${parsed.version}, not ${version}`);
+  }
+  if (!parsed.analyzer?.words || !parsed.analyzer.terms || typeof parsed.index !== "string") {
+    throw new Error("snapshot is incomplete");
+  }
+  return parsed as Snapshot;
 }
 
 /** When a question names a municipality, its units rank first. */
@@ -181,8 +210,7 @@ function answerFor(
 }
 
 function meetingItemText(r: Extract<KnowledgeRecord, { kind: "meetingItem" }>): string {
-  const by = r.presenter ? ` (v. ${r.presenter})` : "";
-  return `Punkt ${r.number}: ${r.text}${by}${r.summary ? `. ${r.summary}` : ""}`;
+  return r.presenter ? `${r.text} (v. ${r.presenter})` : r.text;
 }
 
 /** Words of `text` whose analysed form matched, for the card to show why. */

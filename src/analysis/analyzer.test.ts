@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "./analyzer.js";
+
+const analyzer = createAnalyzer({
+  learn: [
+    "Rottebekæmpelse og skadedyr",
+    "Bekæmpelse af bjørneklo",
+    "Byggeansøgninger og byggesagsbehandling",
+    "Sygefraværssamtaler med medarbejdere",
+    "Lønsystem og lønudbetaling",
+    "Affald og genbrug",
+  ],
+  synonyms: [
+    ["skrald", "affald"],
+    ["byggetilladelse", "byggeansøgning"],
+    ["building permit", "byggetilladelse"],
+  ],
+});
+
+const terms = (question: string) => analyzer.queryTerms(question);
+const indexed = (text: string) => text.split(" ").flatMap(analyzer.wordTerms);
+
+describe("analyzer", () => {
+  it("drops the question phrasing and keeps the meaning", () => {
+    expect(terms("hvem tager sig af rotter?").map((t) => t.word)).toEqual(["rotter"]);
+  });
+
+  it("lets 'rotter' find 'rottebekæmpelse' through its compound part", () => {
+    const query = terms("rotter").map((t) => t.term);
+    expect(indexed("Rottebekæmpelse").some((t) => query.includes(t))).toBe(true);
+  });
+
+  it("matches words typed without æ, ø and å", () => {
+    const query = terms("byggeansogninger").map((t) => t.term);
+    expect(query).toContain(indexed("Byggeansøgninger")[0]);
+  });
+
+  it("adds synonyms with a lower weight than the user's own word", () => {
+    const skrald = terms("skrald");
+    const affald = skrald.find((t) => t.term === analyzer.term("affald"));
+    expect(affald).toMatchObject({ origin: "synonym", word: "skrald" });
+    expect(affald?.weight).toBeLessThan(skrald.find((t) => t.origin === "word")?.weight ?? 0);
+  });
+
+  it("reaches byggeansøgninger from byggetilladelse via the synonym list", () => {
+    const query = terms("byggetilladelse").map((t) => t.term);
+    expect(indexed("Byggeansøgninger").some((t) => query.includes(t))).toBe(true);
+  });
+
+  it("matches a multi-word synonym only when all its words are asked", () => {
+    expect(terms("building permit").map((t) => t.term)).toContain(analyzer.term("byggetilladelse"));
+    expect(terms("building").map((t) => t.term)).not.toContain(analyzer.term("byggetilladelse"));
+  });
+
+  it("corrects a misspelling to the knowledge's own word", () => {
+    const [term] = terms("lønsytem");
+    expect(term).toMatchObject({ word: "lønsytem", correction: "lønsystem" });
+  });
+
+  it("leaves short words uncorrected: too many neighbours", () => {
+    expect(terms("lon")[0]?.correction).toBeUndefined();
+  });
+
+  it("gives no terms for a question of stop words or emoji", () => {
+    expect(terms("hvem kan hjælpe mig? 🙂")).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { isStopWord } from "./stopwords.js";
+
+describe("isStopWord", () => {
+  it.each([
+    "hvem",
+    "tager",
+    "sig",
+    "af",
+    "Hvor",
+    "jeg",
+    "kan",
+    "hjælpe",
+    "med",
+    "på",
+    "pa",
+    "who",
+    "the",
+  ])("%s is question phrasing or a function word", (word) => expect(isStopWord(word)).toBe(true));
+
+  it.each(["rotter", "løn", "byggetilladelse", "affald", "Emply", "permits"])(
+    "%s carries meaning",
+    (word) => expect(isStopWord(word)).toBe(false),
+  );
+});

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../knowledge/load-knowledge.js";
+import { askResultSchema } from "./answer-schema.js";
+import { createSearcher, MAX_QUESTION_LENGTH, type Searcher } from "./searcher.js";
+
+let searcher: Searcher;
+beforeAll(async () => {
+  searcher = createSearcher(await loadKnowledge("knowledge"));
+});
+
+const top = (question: string) => searcher.ask(question).answers[0];
+
+describe("searcher on the real knowledge", () => {
+  it.each([
+    ["hvem tager sig af gravetilladelser", "Veje og trafik"],
+    ["hvem behandler byggeansogninger", "Byg"],
+    ["hvem kan hjælpe med Emply", "Personalejura"],
+    ["hvem fremlagde indkøbspolitikken", "Hovedudvalg 2022-12-14"],
+  ])("%s → %s", (question, unit) => {
+    expect(top(question)?.unit).toBe(unit);
+  });
+
+  it("answers in the batch contract's shape", () => {
+    const result = searcher.ask("hvem laver lønsedler");
+    expect(() => askResultSchema.parse(result)).not.toThrow();
+    expect(result.answers.length).toBeGreaterThan(0);
+    expect(result.answers.length).toBeLessThanOrEqual(10);
+    const unitIds = result.answers.map((a) => a.unitId);
+    expect(new Set(unitIds).size).toBe(unitIds.length);
+  });
+
+  it("explains an answer with the matched words and highlighted task words", () => {
+    const answer = top("hvem behandler byggeansøgninger?");
+    expect(answer?.matched).toEqual(["byggeansøgninger"]);
+    expect(answer?.tasks[0]).toMatchObject({
+      group: "Byggesagsbehandling",
+      text: "Byggeansøgninger",
+    });
+    expect(answer?.tasks[0]?.highlight).toEqual(["Byggeansøgninger"]);
+  });
+
+  it("gives the contacts of a unit, and the presenter of a meeting item", () => {
+    expect(top("hvem kan hjælpe med Emply")?.contacts).toContainEqual({
+      name: "Personalejura (fælles postkasse)",
+      email: "personalejura@norddjurs.dk",
+    });
+    expect(top("hvem fremlagde indkøbspolitikken")?.contacts[0]?.name).toBe("Lars Sønderby");
+  });
+
+  it("suggests the knowledge's spelling of a misspelled word", () => {
+    expect(searcher.ask("byggesagsbehandlig").suggestions).toContain("byggesagsbehandling");
+  });
+
+  it.each(["hvem bestiller julefrokost", "hvad bliver vejret i morgen", "🙂🙂", "???", ""])(
+    "gives no confident answer to %j",
+    (question) => {
+      expect(searcher.ask(question).confident).toBe(false);
+    },
+  );
+
+  it("ranks units of a municipality the question names first", () => {
+    expect(top("løn norddjurs")?.organisation).toBe("Norddjurs Kommune");
+    expect(top("løn randers")?.organisation).toBe("Randers Kommune");
+  });
+
+  it("cuts a very long question and says so", () => {
+    const result = searcher.ask(`byggeansøgning ${"bla ".repeat(200)}`);
+    expect(result.truncated).toBe(true);
+    expect(result.answers[0]?.unit).toBe("Byg");
+    expect(MAX_QUESTION_LENGTH).toBeLessThan(1000);
+  });
+
+  it("loads a snapshot to the same answers, and refuses a damaged one", async () => {
+    const knowledge = await loadKnowledge("knowledge");
+    const snapshot = searcher.snapshot();
+    const loaded = createSearcher(knowledge, snapshot);
+    for (const q of ["hvem laver lønsedler", "rotter i haven", "who handles building permits"]) {
+      expect(loaded.ask(q)).toEqual(searcher.ask(q));
+    }
+    expect(() => createSearcher(knowledge, snapshot.slice(0, snapshot.length / 2))).toThrow();
+    expect(() => createSearcher({ ...knowledge, version: "other" }, snapshot)).toThrow(/version/);
+  });
+});

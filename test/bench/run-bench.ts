@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: index build time, query latency (p50/p95/p99), memory and
+ * snapshot save/load time at 1×, 10× and 100× the knowledge (synthetic copies of
+ * every unit), with plain MiniSearch beside as the baseline. Prints a table.
+ */
+import MiniSearch from "minisearch";
+import { type Knowledge, loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { toRecords } from "../../src/knowledge/records.js";
+import { createSearcher } from "../../src/search/searcher.js";
+
+const QUESTIONS = [
+  "hvem tager sig af gravetilladelser",
+  "min medarbejder er sygemeldt hvad gør jeg",
+  "en borger ringer om rotter i haven",
+  "hvem laver lønsedler",
+  "byggetiladelse carport",
+  "hvem behandler byggeansogninger",
+  "who handles building permits?",
+  "hvem kan hjælpe med Emply",
+  "hvem fremlagde indkøbspolitikken",
+  "hvem bestiller julefrokost",
+  "skraldespand ikke tømt",
+  "aktindsigt i personalesag",
+  "vielse på rådhuset",
+  "hvor søger man om boligstøtte",
+  "faktura betaling kreditor",
+  "it support password nulstilling",
+];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const scales = (process.env.BENCH_SCALES ?? "1,10,100").split(",").map(Number);
+
+function scaled(knowledge: Knowledge, times: number): Knowledge {
+  if (times === 1) return knowledge;
+  const units = Array.from({ length: times }, (_, k) =>
+    knowledge.units.map((u) =>
+      k === 0 ? u : { ...u, id: `${u.id}-${k}`, name: `${u.name} ${k}` },
+    ),
+  ).flat();
+  return { ...knowledge, units, version: `${knowledge.version}x${times}` };
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const value = fn();
+  return [value, performance.now() - start];
+}
+
+function latencies(ask: (q: string) => unknown) {
+  for (const q of QUESTIONS) ask(q); // warm up
+  const ms: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) for (const q of QUESTIONS) ms.push(time(() => ask(q))[1]);
+  return ms.sort((a, b) => a - b);
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
+const base = await loadKnowledge("knowledge");
+const rows: string[] = [];
+for (const times of scales) {
+  const knowledge = scaled(base, times);
+  const records = toRecords(knowledge);
+  global.gc?.();
+  const [searcher, buildMs] = time(() => createSearcher(knowledge));
+  const q = latencies((question) => searcher.ask(question));
+  const memory = process.memoryUsage();
+  const [snapshot, saveMs] = time(() => searcher.snapshot());
+  const [, loadMs] = time(() => createSearcher(knowledge, snapshot));
+
+  const [plain, plainBuildMs] = time(() => {
+    const index = new MiniSearch({
+      fields: ["unit", "taskGroup", "text"],
+      storeFields: ["unitId"],
+    });
+    index.addAll(records);
+    return index;
+  });
+  const pq = latencies((question) => plain.search(question));
+  rows.push(
+    [
+      `${times}×`,
+      records.length,
+      f(buildMs),
+      f(percentile(q, 50)),
+      f(percentile(q, 95)),
+      f(percentile(q, 99)),
+      mb(memory.rss),
+      mb(memory.heapUsed),
+      f(saveMs),
+      f(loadMs),
+      `${(buildMs / loadMs).toFixed(1)}×`,
+      `${(buildMs / plainBuildMs).toFixed(1)}× / ${(percentile(q, 95) / percentile(pq, 95)).toFixed(1)}×`,
+    ].join(" | "),
+  );
+}
+console.log(
+  "scale | records | build ms | p50 ms | p95 ms | p99 ms | RSS MB | heap MB | save ms | load ms | build/load | vs baseline (build / p95)",
+);
+console.log("--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---");
+for (const row of rows) console.log(row);

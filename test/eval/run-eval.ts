@@ -1,0 +1,77 @@
+/**
+ * `npm run eval`: answers every question of the development set and prints hit@1,
+ * hit@3, MRR and abstention per kind and overall, for the dev and held-out parts,
+ * with the plain-MiniSearch baseline beside. `--misses` lists the wrong answers.
+ */
+import { readFile } from "node:fs/promises";
+import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { toRecords } from "../../src/knowledge/records.js";
+import { createSearcher } from "../../src/search/searcher.js";
+import { createBaseline } from "./baseline.js";
+import {
+  type EvalQuestion,
+  evalQuestionSchema,
+  type Outcome,
+  rankOf,
+  type Scores,
+  score,
+} from "./eval-metrics.js";
+
+const questionsFile = new URL("./questions.jsonl", import.meta.url);
+const showMisses = process.argv.includes("--misses");
+
+const questions: EvalQuestion[] = (await readFile(questionsFile, "utf8"))
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l, i) => {
+    const parsed = evalQuestionSchema.safeParse(JSON.parse(l));
+    if (!parsed.success) throw new Error(`questions.jsonl:${i + 1}: ${parsed.error.message}`);
+    return parsed.data;
+  });
+const knowledge = await loadKnowledge("knowledge");
+const searcher = createSearcher(knowledge);
+const baseline = createBaseline(toRecords(knowledge));
+
+const hvem: Outcome[] = questions.map((question) => {
+  const result = searcher.ask(question.q);
+  return { question, ranked: result.answers.map((a) => a.unitId), confident: result.confident };
+});
+const base: Outcome[] = questions.map((question) => ({ question, ...baseline(question.q) }));
+
+const fmt = (n: number) => n.toFixed(2);
+const row = (label: string, a: Scores, b: Scores) =>
+  `${label.padEnd(22)} ${String(a.n).padStart(4)}  ${fmt(a.hit1)}  ${fmt(a.hit3)}  ${fmt(a.mrr)}  ${fmt(a.abstention)}   | ${fmt(b.hit1)}  ${fmt(b.hit3)}  ${fmt(b.mrr)}  ${fmt(b.abstention)}`;
+
+for (const split of ["dev", "heldout"] as const) {
+  console.log(`\n${split === "dev" ? "Development" : "Held-out"} questions`);
+  console.log(
+    `${"kind".padEnd(22)}    n  hit1  hit3   MRR  abst.   | baseline hit1 hit3 MRR abst.`,
+  );
+  const pick = (outcomes: Outcome[], kind?: string) =>
+    outcomes.filter((o) => o.question.split === split && (!kind || o.question.kind === kind));
+  for (const kind of evalQuestionSchema.shape.kind.options) {
+    console.log(row(kind, score(pick(hvem, kind)), score(pick(base, kind))));
+  }
+  const inScope = (o: Outcome) => o.question.kind !== "outOfScope";
+  console.log(
+    row("all in scope", score(pick(hvem).filter(inScope)), score(pick(base).filter(inScope))),
+  );
+  const oos = (outcomes: Outcome[]) => pick(outcomes, "outOfScope");
+  const wrongConfident = oos(hvem).filter((o) => o.confident).length;
+  console.log(`out of scope answered confidently: ${wrongConfident} of ${oos(hvem).length}`);
+}
+
+if (showMisses) {
+  console.log("\nMisses (rank of the first acceptable unit; - = not in the top 10)");
+  for (const o of hvem) {
+    const rank = rankOf(o);
+    const oosMiss = o.question.kind === "outOfScope" && o.confident;
+    if (rank === 1 && !oosMiss) continue;
+    if (o.question.kind === "outOfScope" && !o.confident) continue;
+    console.log(
+      `${o.question.id} [${o.question.split}/${o.question.kind}] ${rank ?? "-"} ${o.question.q}`,
+    );
+    console.log(`   want ${o.question.expect.join(" | ") || "(no confident answer)"}`);
+    console.log(`   got  ${o.ranked.slice(0, 3).join(" | ")}${o.confident ? " (confident)" : ""}`);
+  }
+}

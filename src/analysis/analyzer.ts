@@ -100,11 +100,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
     }
     return undefined;
   };
-  const synonyms = synonymIndex(options.synonyms, (phrase) =>
+  const analysePhrase = (phrase: string) =>
     tokenize(phrase)
       .filter((w) => !isStopWord(w))
-      .map(term),
-  );
+      .map(term);
 
   /** The knowledge's word closest to an unknown one, when exactly one is closest. */
   const correct = (word: string): string | undefined => {
@@ -121,6 +120,17 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
     const folded = fold(word);
     return [stem(folded), ...partsOf(folded)];
   });
+  // A synonym's compound parts count too: "gadelygte" = "vejbelysning" reaches "gadebelysning".
+  const synonyms = synonymIndex(options.synonyms, analysePhrase, (t) => partsOfTerm.get(t) ?? []);
+  const partsOfTerm = new Map<string, string[]>();
+  for (const group of options.synonyms) {
+    for (const phrase of group) {
+      for (const word of tokenize(phrase)) {
+        const [t, ...parts] = wordTerms(word);
+        if (t && parts.length > 0) partsOfTerm.set(t, parts);
+      }
+    }
+  }
 
   return {
     state: () => state,
@@ -154,7 +164,12 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
           t.term,
           wordTerms.map((w) => w.term),
         )) {
-          add({ term: other, weight, origin: "synonym", word: t.word });
+          add({
+            term: other.term,
+            weight: other.part ? WEIGHTS.partSynonym : weight,
+            origin: "synonym",
+            word: t.word,
+          });
         }
       }
       return [...found.values()].sort((a, b) => b.weight - a.weight);
@@ -170,7 +185,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
 function synonymIndex(
   groups: readonly (readonly string[])[],
   analyse: (phrase: string) => string[],
-): (term: string, questionTerms: readonly string[]) => string[] {
+  partsOf: (term: string) => readonly string[],
+): (term: string, questionTerms: readonly string[]) => { term: string; part: boolean }[] {
   const groupOf = new Map<string, Set<string[]>>();
   for (const group of groups) {
     const members = group.map(analyse).filter((m) => m.length > 0);
@@ -187,14 +203,18 @@ function synonymIndex(
     byFirstTerm.set(first, [...(byFirstTerm.get(first) ?? []), member]);
   }
   return (term, questionTerms) => {
-    const out = new Set<string>();
+    const out = new Map<string, boolean>();
     for (const member of byFirstTerm.get(term) ?? []) {
       if (!member.every((t) => questionTerms.includes(t) || t === term)) continue;
       for (const other of groupOf.get(member.join(" ")) ?? []) {
-        for (const t of other) if (t !== term && !member.includes(t)) out.add(t);
+        for (const t of other) {
+          if (t === term || member.includes(t)) continue;
+          out.set(t, false);
+          for (const part of partsOf(t)) if (!out.has(part)) out.set(part, true);
+        }
       }
     }
-    return [...out];
+    return [...out].map(([t, part]) => ({ term: t, part }));
   };
 }
 

@@ -62,7 +62,7 @@ export function parseCatalogue(
 
   let department = "";
   let chiefArea = "";
-  /** A chief area without units in a staffing table is its own unit ("Alle"). */
+  /** A department without a staffing table has one unit per chief area ("Alle"). */
   let chiefAreaAsWritten = "";
   let staffing: string[] | undefined;
   let knownUnits: string[] = [];
@@ -140,7 +140,7 @@ export function parseCatalogue(
       ? { name: forced.name, strip: [forced.strip, 0] as const }
       : notStarts.has(line.no) || line.kind !== "text" || (!atBlockStart && wrapped(lastLine))
         ? undefined
-        : unitAt(lines, i, [...knownUnits, chiefAreaAsWritten]);
+        : unitAt(lines, i, knownUnits.length > 0 ? knownUnits : [chiefAreaAsWritten]);
     if (found) {
       startUnit(found.name, line.no);
       text = dropWords(text, found.strip[0]);
@@ -213,7 +213,8 @@ function unitAt(
       const sentence =
         startsLowercase(rest) || (n2 > 0 && startsLowercase(below.slice(n2).join(" ")));
       if (name && !(oneWord && sentence)) {
-        return { name, strip: [line.unitColumn ? 0 : n1, n2] };
+        // In a sentence ("IT & Digitalisering leverer …") the name stays in the text.
+        return { name, strip: [line.unitColumn || sentence ? 0 : n1, n2] };
       }
     }
   }

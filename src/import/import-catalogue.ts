@@ -47,6 +47,7 @@ export function importCatalogue(options: ImportOptions): ImportResult {
         chiefArea: unit.chiefArea,
         aliases: [],
         contacts: [],
+        crossCutting: options.fixes.crossCutting.includes(unit.department),
         source: { document, lines: `${unit.from}-${unit.to}` },
         tasks: uniqueTasks(unit),
       }),

@@ -28,6 +28,10 @@ export const importFixesSchema = z.strictObject({
     .array(z.strictObject({ from: z.number().int().positive(), to: z.number().int().positive() }))
     .default([])
     .describe("Source line ranges that are not tasks (remarks of a staffing table, notes)."),
+  crossCutting: z
+    .array(z.string())
+    .default([])
+    .describe("Departments whose units list tasks every unit does itself (e.g. Tværgående)."),
   words: z
     .record(z.string(), z.string())
     .default({})

@@ -54,6 +54,12 @@ export const unitFrontMatterSchema = z.strictObject({
     .default([])
     .describe("Other names and keywords people use for this unit."),
   contacts: z.array(contactSchema).default([]).describe("Who to contact."),
+  crossCutting: z
+    .boolean()
+    .default(false)
+    .describe(
+      "True for tasks every unit does itself (e.g. 'Tværgående'): such a unit ranks below a unit that specialises in the task.",
+    ),
   source: sourceSchema,
 });
 

@@ -81,12 +81,18 @@ function parseTasks(lines: readonly string[], start: number, file: string) {
 }
 
 /** Writes a unit as a file that `parseUnitFile` reads back to the same unit. */
-export function formatUnitFile(unit: UnitFrontMatter & { tasks: readonly Omit<Task, "line">[] }) {
+export function formatUnitFile(
+  unit: Omit<UnitFrontMatter, "crossCutting"> & {
+    crossCutting?: boolean;
+    tasks: readonly Omit<Task, "line">[];
+  },
+) {
   const { tasks, ...front } = unit;
   const meta: Record<string, unknown> = { ...front };
   for (const key of ["aliases", "contacts"] as const) {
     if (Array.isArray(meta[key]) && (meta[key] as unknown[]).length === 0) delete meta[key];
   }
+  if (meta.crossCutting === false) delete meta.crossCutting;
   const out = [FENCE, stringify(meta, { lineWidth: 0 }).trimEnd(), FENCE];
   let group: string | undefined;
   for (const task of tasks) {

@@ -25,6 +25,11 @@ export const answerSchema = z.object({
   organisation: z.string(),
   score: z.number().describe("Ranking score; only comparable within one question."),
   matched: z.array(z.string()).describe("Words of the question this unit matched."),
+  coverage: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe("Share of the question's words matched, weighted by how well."),
   tasks: z.array(answerTaskSchema).describe("The 1–3 best matching task texts."),
   contacts: z.array(answerContactSchema),
 });

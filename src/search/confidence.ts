@@ -13,9 +13,9 @@ export interface ConfidenceInput {
 
 export const CONFIDENCE = {
   /** At least this share of the question must be matched… */
-  minCoverage: 0.6,
+  minCoverage: 0.5,
   /** …with at least this score (a single weak match is not enough). */
-  minScore: 4,
+  minScore: 20,
 };
 
 export function isConfident({ coverage, top }: ConfidenceInput): boolean {

@@ -24,19 +24,33 @@ export interface UnitHit {
   wordQuality: ReadonlyMap<string, number>;
 }
 
+/** Weight of a match on the unit's own name and aliases. */
+const OWN_NAME = 1;
 /** Decay for a unit's 2nd, 3rd, … best documents. */
 const DECAY = [1, 0.5, 0.25, 0.125];
+/**
+ * A unit matching more of the question ranks higher: its score is scaled by
+ * (floor + coverage), so one word matched in many tasks does not beat all words.
+ */
+const COVERAGE_FLOOR = 0.25;
 /** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one. */
 const INEXACT = 0.5;
 
 export function rankUnits(hits: readonly DocumentHit[], terms: readonly QueryTerm[]): UnitHit[] {
   const byTerm = new Map(terms.map((t) => [t.term, t]));
+  const words = [...new Set(terms.map((t) => t.word))];
   const byUnit = new Map<string, DocumentHit[]>();
   for (const hit of hits) byUnit.set(hit.unitId, [...(byUnit.get(hit.unitId) ?? []), hit]);
   const units: UnitHit[] = [];
   for (const [unitId, unitHits] of byUnit) {
     unitHits.sort((a, b) => b.score - a.score);
-    const score = unitHits.reduce((sum, h, i) => sum + h.score * (DECAY[i] ?? 0), 0);
+    // The unit's own document (its name and aliases) counts in full on top of its tasks:
+    // "pladsanvisningen" names the unit, whatever other units' tasks say.
+    const own = unitHits.find((h) => h.id === unitId);
+    const records = unitHits.filter((h) => h !== own);
+    const score =
+      (own?.score ?? 0) * OWN_NAME +
+      records.reduce((sum, h, i) => sum + h.score * (DECAY[i] ?? 0), 0);
     const wordQuality = new Map<string, number>();
     for (const hit of unitHits) {
       for (const qt of hit.queryTerms) {
@@ -46,7 +60,9 @@ export function rankUnits(hits: readonly DocumentHit[], terms: readonly QueryTer
         wordQuality.set(term.word, Math.max(wordQuality.get(term.word) ?? 0, quality));
       }
     }
-    units.push({ unitId, score, hits: unitHits, wordQuality });
+    const unit = { unitId, score, hits: unitHits, wordQuality };
+    unit.score = score * (COVERAGE_FLOOR + coverage(unit, words));
+    units.push(unit);
   }
   return units.sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId));
 }

@@ -44,6 +44,7 @@ interface Place {
   department: string;
   organisation: string;
   contacts: AnswerContact[];
+  crossCutting: boolean;
 }
 
 export function createSearcher(knowledge: Knowledge, snapshot?: string): Searcher {
@@ -55,7 +56,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
   }
   for (const m of knowledge.meetings) {
     const unit = `${m.committee} ${m.date}`;
-    places.set(m.id, { unitId: m.id, unit, ...m, contacts: [] });
+    places.set(m.id, { unitId: m.id, unit, ...m, contacts: [], crossCutting: false });
   }
   const saved = snapshot === undefined ? undefined : parseSnapshot(snapshot, knowledge.version);
   const analyzer = createAnalyzer({
@@ -87,11 +88,13 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
         organisation ? withoutOrganisation(text, organisation) : text,
       );
       const words = [...new Set(terms.map((t) => t.word))];
-      const units = rankUnits(searchHits(index, terms), terms).map((u) =>
-        organisation && places.get(u.unitId)?.organisation !== organisation
-          ? { ...u, score: u.score * OTHER_ORGANISATION }
-          : u,
-      );
+      const units = rankUnits(searchHits(index, terms), terms).map((u) => {
+        const place = places.get(u.unitId);
+        const factor =
+          (organisation && place?.organisation !== organisation ? OTHER_ORGANISATION : 1) *
+          (place?.crossCutting ? CROSS_CUTTING : 1);
+        return { ...u, score: u.score * factor };
+      });
       units.sort((a, b) => b.score - a.score);
       const [first, second] = units;
       const confident =
@@ -106,7 +109,9 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
         confident,
         answers: units
           .slice(0, MAX_ANSWERS)
-          .flatMap((u) => answerFor(u, places, recordById, terms, analyzer) ?? []),
+          .flatMap(
+            (u) => answerFor(u, coverage(u, words), places, recordById, terms, analyzer) ?? [],
+          ),
         suggestions: suggestions(terms),
         truncated,
       };
@@ -134,6 +139,8 @@ function parseSnapshot(snapshot: string, version: string): Snapshot {
 
 /** When a question names a municipality, its units rank first. */
 const OTHER_ORGANISATION = 0.5;
+/** Tasks every unit does itself rank below a unit that specialises in them. */
+const CROSS_CUTTING = 0.5;
 
 function mentionedOrganisation(text: string, organisations: readonly string[]) {
   const words = new Set(tokenize(text).map(fold));
@@ -167,6 +174,7 @@ function searchHits(index: SearchIndex, terms: readonly QueryTerm[]): DocumentHi
 
 function answerFor(
   unit: UnitHit,
+  share: number,
   places: ReadonlyMap<string, Place>,
   records: ReadonlyMap<string, KnowledgeRecord>,
   terms: readonly QueryTerm[],
@@ -204,6 +212,7 @@ function answerFor(
     organisation: place.organisation,
     score: Math.round(unit.score * 1000) / 1000,
     matched: [...new Set(wordsMatched)],
+    coverage: Math.round(share * 100) / 100,
     tasks,
     contacts,
   };

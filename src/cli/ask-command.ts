@@ -2,7 +2,8 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { formatProblem, hasErrors } from "../knowledge/problem.js";
-import type { AskResult } from "../search/answer-schema.js";
+import { answerText } from "../presentation/answer-text.js";
+import { detectLanguage } from "../presentation/language.js";
 import { createSearcher, type Searcher } from "../search/searcher.js";
 import { UsageError } from "./cli-error.js";
 import type { Output } from "./output.js";
@@ -41,7 +42,9 @@ export async function askCommand(
   const searcher = createSearcher(knowledge);
   if (values.batch) return batch(searcher, input, out);
   const result = searcher.ask(question);
-  out.line(values.json ? JSON.stringify(result, null, 2) : formatAnswer(result));
+  out.line(
+    values.json ? JSON.stringify(result, null, 2) : answerText(result, detectLanguage(question)),
+  );
   return 0;
 }
 
@@ -66,35 +69,4 @@ async function batch(searcher: Searcher, input: NodeJS.ReadableStream, out: Outp
     }
   }
   return failures > 0 ? 1 : 0;
-}
-
-/** The answer as a person reads it in a terminal, in Danish. */
-export function formatAnswer(result: AskResult): string {
-  const lines: string[] = [];
-  const [first, ...others] = result.answers;
-  if (result.truncated) lines.push("(Spørgsmålet var langt; kun begyndelsen er brugt.)");
-  if (!first) {
-    lines.push("Jeg fandt ingen enhed, der passer til spørgsmålet.");
-    lines.push("Prøv med et andet ord for opgaven, fx 'byggetilladelse' eller 'løn'.");
-  } else {
-    if (!result.confident) lines.push("Jeg er ikke sikker. Det nærmeste, jeg fandt, er:");
-    lines.push(
-      `${first.unit} — ${[first.organisation, first.department, first.chiefArea].join(" › ")}`,
-    );
-    if (first.matched.length) lines.push(`  Matchede ord: ${first.matched.join(", ")}`);
-    for (const task of first.tasks)
-      lines.push(`  • ${task.group ? `${task.group}: ` : ""}${task.text}`);
-    for (const c of first.contacts) {
-      lines.push(`  Kontakt: ${[c.name, c.role, c.email, c.phone].filter(Boolean).join(", ")}`);
-    }
-    if (others.length)
-      lines.push(
-        `Andre mulige enheder: ${others
-          .slice(0, 4)
-          .map((a) => a.unit)
-          .join("; ")}`,
-      );
-  }
-  if (result.suggestions.length) lines.push(`Mente du: ${result.suggestions.join(", ")}?`);
-  return lines.join("\n");
 }

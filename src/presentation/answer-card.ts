@@ -1,0 +1,166 @@
+/**
+ * An answer as an Adaptive Card (schema 1.5): a pure function from the result to
+ * card JSON, so it is tested without any bot. Text from the knowledge is shown as
+ * TextRuns, which clients never interpret as Markdown or links; matched words are bold.
+ */
+import type { Answer, AnswerContact, AskResult } from "../search/answer-schema.js";
+import { answerText } from "./answer-text.js";
+import type { Language } from "./language.js";
+import { type Texts, textsFor } from "./texts.js";
+
+export type CardElement = Record<string, unknown>;
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: string;
+  version: "1.5";
+  body: CardElement[];
+  actions?: CardElement[];
+  fallbackText: string;
+  msteams: { width: "Full" };
+}
+
+/** What a card button sends back to the bot. */
+export type CardAction =
+  | { verb: "showUnit"; unitId: string; q: string }
+  | { verb: "ask"; q: string };
+
+const MAX_TASK_TEXT = 400;
+const MAX_OTHERS = 4;
+const MAX_CONTACTS = 3;
+const MAX_FALLBACK = 2000;
+
+export function answerCard(result: AskResult, language: Language, answerIndex = 0): AdaptiveCard {
+  const t = textsFor(language);
+  const answer = result.answers[answerIndex];
+  const body: CardElement[] = [];
+  if (result.truncated) body.push(note(t.truncated));
+  if (!answer) {
+    body.push(heading(t.noAnswer), text(t.tryOther));
+  } else {
+    if (!result.confident && answerIndex === 0) body.push(note(t.unsure, "attention"));
+    body.push(...unitSection(answer, t));
+  }
+  const others = result.answers.filter((_, i) => i !== answerIndex).slice(0, MAX_OTHERS);
+  const actions: CardElement[] = [
+    ...others.map((a) =>
+      submit(a.unit, { verb: "showUnit", unitId: a.unitId, q: result.question }),
+    ),
+    ...result.suggestions.map((s) => submit(`${t.didYouMean}: ${s}?`, { verb: "ask", q: s })),
+  ];
+  if (others.length > 0) body.push(label(t.others));
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    fallbackText: clip(answerText(result, language), MAX_FALLBACK),
+    msteams: { width: "Full" },
+  };
+}
+
+/** The unit's name, place, matching tasks and contacts. */
+export function unitSection(answer: Answer, t: Texts): CardElement[] {
+  const elements: CardElement[] = [
+    heading(answer.unit),
+    {
+      type: "TextBlock",
+      text: [answer.organisation, answer.department, answer.chiefArea].join(" › "),
+      isSubtle: true,
+      spacing: "None",
+      wrap: true,
+    },
+  ];
+  if (answer.matched.length > 0) {
+    elements.push(
+      richText([
+        { type: "TextRun", text: `${t.matched}: `, isSubtle: true },
+        { type: "TextRun", text: answer.matched.join(", "), weight: "Bolder" },
+      ]),
+    );
+  }
+  if (answer.tasks.length > 0) elements.push(label(t.tasks));
+  for (const task of answer.tasks) {
+    elements.push(
+      richText([
+        ...(task.group ? [{ type: "TextRun", text: `${task.group}: `, isSubtle: true }] : []),
+        ...highlightRuns(clip(task.text, MAX_TASK_TEXT), task.highlight),
+      ]),
+    );
+  }
+  const contacts = answer.contacts.slice(0, MAX_CONTACTS);
+  if (contacts.length > 0)
+    elements.push(label(t.contacts), ...contacts.flatMap((c) => contactBlock(c, t)));
+  return elements;
+}
+
+function contactBlock(contact: AnswerContact, t: Texts): CardElement[] {
+  const facts = [
+    contact.email && { title: "E-mail", value: contact.email },
+    contact.phone && { title: t.phone, value: contact.phone },
+  ].filter(Boolean);
+  return [
+    richText([
+      { type: "TextRun", text: contact.name, weight: "Bolder" },
+      ...(contact.role ? [{ type: "TextRun", text: ` — ${contact.role}` }] : []),
+    ]),
+    ...(facts.length > 0 ? [{ type: "FactSet", facts, spacing: "None" }] : []),
+    ...(contact.email
+      ? [
+          {
+            type: "ActionSet",
+            actions: [{ type: "Action.OpenUrl", title: t.chat, url: teamsChatLink(contact.email) }],
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Teams' deep link to a 1:1 chat; mailto:/tel: buttons are unreliable in Teams. */
+export function teamsChatLink(email: string): string {
+  return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(email)}`;
+}
+
+/** Splits text into runs with the highlighted words bold. */
+export function highlightRuns(text: string, highlight: readonly string[]): CardElement[] {
+  const words = new Set(highlight.map((w) => w.toLocaleLowerCase("da")));
+  const runs: CardElement[] = [];
+  let plain = "";
+  for (const part of text.split(/([\p{L}\p{M}\p{N}]+)/u)) {
+    if (part && words.has(part.toLocaleLowerCase("da"))) {
+      if (plain) runs.push({ type: "TextRun", text: plain });
+      runs.push({ type: "TextRun", text: part, weight: "Bolder" });
+      plain = "";
+    } else plain += part;
+  }
+  if (plain) runs.push({ type: "TextRun", text: plain });
+  return runs;
+}
+
+function submit(title: string, data: CardAction): CardElement {
+  return { type: "Action.Submit", title, data };
+}
+
+function heading(textValue: string): CardElement {
+  return { type: "TextBlock", text: textValue, size: "Large", weight: "Bolder", wrap: true };
+}
+
+function label(textValue: string): CardElement {
+  return { type: "TextBlock", text: textValue, weight: "Bolder", spacing: "Medium", wrap: true };
+}
+
+function text(textValue: string): CardElement {
+  return { type: "TextBlock", text: textValue, wrap: true };
+}
+
+function note(textValue: string, color = "default"): CardElement {
+  return { type: "TextBlock", text: textValue, color, weight: "Bolder", wrap: true };
+}
+
+function richText(inlines: CardElement[]): CardElement {
+  return { type: "RichTextBlock", inlines };
+}
+
+function clip(value: string, max: number): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}

@@ -1,0 +1,39 @@
+/** Every sentence Hvem says to a user, in Danish and English. One place to edit wording. */
+import type { Language } from "./language.js";
+
+const da = {
+  unsure: "Jeg er ikke sikker. Det nærmeste, jeg fandt, er:",
+  noAnswer: "Jeg fandt ingen enhed, der passer til spørgsmålet.",
+  tryOther: "Prøv med et andet ord for opgaven, fx 'byggetilladelse', 'løn' eller 'affald'.",
+  truncated: "Spørgsmålet var langt; kun begyndelsen er brugt.",
+  matched: "Matchede ord",
+  tasks: "Opgaver der passer",
+  contacts: "Kontakt",
+  chat: "Chat i Teams",
+  others: "Andre mulige enheder",
+  didYouMean: "Mente du",
+  phone: "Telefon",
+};
+
+export type Texts = Record<keyof typeof da, string>;
+
+const texts: Record<Language, Texts> = {
+  da,
+  en: {
+    unsure: "I'm not sure. The closest I found is:",
+    noAnswer: "I found no unit that matches the question.",
+    tryOther: "Try another word for the task, e.g. 'building permit', 'salary' or 'waste'.",
+    truncated: "The question was long; only its beginning was used.",
+    matched: "Matched words",
+    tasks: "Matching tasks",
+    contacts: "Contact",
+    chat: "Chat in Teams",
+    others: "Other possible units",
+    didYouMean: "Did you mean",
+    phone: "Phone",
+  },
+};
+
+export function textsFor(language: Language): Texts {
+  return texts[language];
+}

@@ -32,15 +32,6 @@ export async function importCommand(args: string[], out: Output): Promise<number
   if (!cataloguePath || extra.length > 0) throw new UsageError("angiv præcis én katalogfil");
   if (!values.out) throw new UsageError("angiv hvor enhedsfilerne skal skrives med --out <mappe>");
 
-  const fixes = values.fixes ? await readFixes(values.fixes, out) : noFixes;
-  if (!fixes) return 1;
-  const result = importCatalogue({
-    catalogue: { name: cataloguePath, text: await readFile(cataloguePath, "utf8") },
-    references: await Promise.all(values.reference.map((f) => readFile(f, "utf8"))),
-    organisation: values.organisation,
-    fixes,
-  });
-
   const previous = await importedFrom(values.out, basename(cataloguePath));
   if (previous.length > 0 && !values.replace) {
     out.error(
@@ -49,6 +40,14 @@ export async function importCommand(args: string[], out: Output): Promise<number
     );
     return 1;
   }
+  const fixes = values.fixes ? await readFixes(values.fixes, out) : noFixes;
+  if (!fixes) return 1;
+  const result = importCatalogue({
+    catalogue: { name: cataloguePath, text: await readFile(cataloguePath, "utf8") },
+    references: await Promise.all(values.reference.map((f) => readFile(f, "utf8"))),
+    organisation: values.organisation,
+    fixes,
+  });
   await Promise.all(previous.map((file) => rm(file)));
   for (const file of result.files) {
     const path = join(values.out, file.path);
@@ -93,9 +92,15 @@ function printReport(result: ReturnType<typeof importCatalogue>, dir: string, ou
       `${groups} opgavegrupper, ${tasks} opgaver.`,
   );
   out.line(`OCR-reparationer: ${result.repairs.length} ord (${distinct.size} forskellige).`);
-  const { unplaced, unitsWithoutTasks } = result.report;
+  const { unplaced, unitsWithoutTasks, unusedFixes } = result.report;
   out.line(`\nTekst der ikke kunne placeres i en enhed (${unplaced.length}):`);
   for (const u of unplaced) out.line(`  linje ${u.from}-${u.to}: ${u.text.slice(0, 100)}`);
   out.line(`\nNavne fra årsværkstabellerne uden egne opgaver (${unitsWithoutTasks.length}):`);
   for (const u of unitsWithoutTasks) out.line(`  ${u.department}: ${u.name}`);
+  if (unusedFixes.length > 0) {
+    out.line(
+      `\nRettelser der ikke ramte en tekstlinje (tjek linjenumrene) (${unusedFixes.length}):`,
+    );
+    for (const fix of unusedFixes) out.line(`  ${fix}`);
+  }
 }

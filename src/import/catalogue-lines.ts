@@ -20,6 +20,8 @@ const TABLE_HEADER = /^\s*enhed\/kontor\/sektion\b/i;
 const PAGE_NUMBER = /^\s*\d{1,3}\s*$/;
 /** OCR renders bullets as `e`, `o`, `©`, `«`, `¢`, `•`, `-`, `*` before the text. */
 const BULLET = /^\s*(?:[eo©«¢•*·]|-(?!\d))\s+/;
+/** A bullet glyph inside a line, before a capitalised item (Danish has no words "e" or "o"). */
+const INNER_BULLET = /\s[eo©«¢•]\s+(?=\p{Lu})/u;
 
 export function readCatalogueLines(
   text: string,
@@ -48,8 +50,10 @@ export function readCatalogueLines(
       out.push({ no, kind, text: (header[1] ?? "").trim() });
       return;
     }
-    const bullet = BULLET.test(repaired);
-    const body = bullet ? repaired.replace(BULLET, "") : repaired;
+    // Two table columns merged into one line can put a bullet mid-line: "Ledelse e Løbende drift".
+    const [first = "", ...more] = repaired.split(INNER_BULLET);
+    const bullet = BULLET.test(first);
+    const body = bullet ? first.replace(BULLET, "") : first;
     const column = /^(.*?)\s*\|\s*(.*)$/.exec(body);
     const kind = bullet ? "bullet" : "text";
     if (column?.[1]) {
@@ -58,6 +62,7 @@ export function readCatalogueLines(
     } else {
       out.push({ no, kind, text: column ? (column[2] ?? "") : body });
     }
+    for (const item of more) out.push({ no, kind: "bullet", text: item.trim() });
   });
   return out;
 }

@@ -240,7 +240,7 @@ describe("parseCatalogue: Udvikling, Miljø og Teknik (umt.txt)", () => {
   // staffing table only when its heading is written with the same capitals, so
   // "Plan, by og natur" (table) vs "Plan, By og Natur" (heading) is reported as a
   // unit without tasks. The real import reports 28 such names, many of them chief areas.
-  it.fails("does not report a chief area written with other capitals", () => {
+  it("does not report a chief area written with other capitals", () => {
     expect(report.unitsWithoutTasks).toEqual([
       { department: "Udvikling, Miljø og Teknik", name: "Driftsafdelingen" },
     ]);
@@ -278,7 +278,7 @@ describe("parseCatalogue: Stabene (stabene.txt)", () => {
   // line ("sekretariatet"), the emptied line still becomes a task with text "". The
   // Randers import writes it as "- " (byraadssekretariatet.md and 6 other files),
   // which parseUnitFile reads back as a task "-".
-  it.fails("a wrapped unit name leaves no empty task behind", () => {
+  it("a wrapped unit name leaves no empty task behind", () => {
     expect(texts(unitNamed(units, "Byrådssekretariatet"))).toEqual([
       "Borgmesterservicering",
       "Klager: Håndtering af indkomne klager med kvittering for modtagelse, indhentelse af svar fra forvaltningen og udarbejdelse af svar til klager. 109 klager i 2022.",
@@ -323,6 +323,11 @@ describe("parseCatalogue: Stabene (stabene.txt)", () => {
     );
   });
 
+  // BUG (catalogue-parser.ts unitAt, since e5cf9fb): the new "name in a sentence stays
+  // in the text" rule also fires when the text *after the name's tail on the next line*
+  // starts lowercase ("team lovgivning og …", the wrapped continuation of the task), and
+  // then strips only that tail: strip [0, 1]. The task becomes "Personalejuridisk
+  // Eksempler på … baserer sig på lovgivning …": the name's head stays, its tail is gone.
   it("a unit name wrapped beside its first task is taken off both lines", () => {
     expect(texts(unitNamed(units, "Personalejuridisk team")).slice(0, 2)).toEqual([
       "Eksempler på emner, hvor Personalejuridisk team vejleder og rådgiver ledelsen. Opgaverne baserer sig på lovgivning og overenskomster",
@@ -340,7 +345,7 @@ describe("parseCatalogue: Stabene (stabene.txt)", () => {
   // a line that starts a bullet ("Ledelse e Kvalitetssikring …"), the OCR bullet
   // glyph "e" stays and the bullet is glued onto the task above. The Randers import
   // has this three times in team-organisation-og-ledelse.md.
-  it.fails("the bullet after a wrapped unit column is a task of its own", () => {
+  it("the bullet after a wrapped unit column is a task of its own", () => {
     expect(texts(unitNamed(units, "Team Organisation og Ledelse"))).toEqual([
       "Bistand til rekruttering af ledere, chefer og direktører",
       "Kvalitetssikring af stillingsopslag og rekrutteringsprocesser",
@@ -348,9 +353,8 @@ describe("parseCatalogue: Stabene (stabene.txt)", () => {
     ]);
   });
 
-  it("staffing-table names that are chief areas or headings are reported without tasks", () => {
+  it("a staffing-table heading that is no chief area is reported without tasks", () => {
     expect(report.unitsWithoutTasks).toEqual([
-      { department: "Stabene", name: "Politik, Jura og Kommunikation" },
       { department: "Stabene", name: "Økonomi, Personale og IT" },
     ]);
   });
@@ -399,8 +403,16 @@ describe("parseCatalogue: hand fixes (fixes.txt)", () => {
     }),
   );
 
+  it("reports a fix that hits no text line, so a wrong line number is noticed", () => {
+    const { report } = parse(
+      "fixes.txt",
+      fixes({ unitStarts: [{ line: 2, name: "X" }], skip: [{ from: 9999, to: 9999 }] }),
+    );
+    expect(report.unusedFixes).toEqual(["unitStarts 2", "skip 9999-9999"]);
+  });
+
   it("places everything and reports nothing", () => {
-    expect(withFixes.report).toEqual({ unplaced: [], unitsWithoutTasks: [] });
+    expect(withFixes.report).toEqual({ unplaced: [], unitsWithoutTasks: [], unusedFixes: [] });
   });
 
   it("names: display names for units and chief areas, and department-scoped aliases", () => {
@@ -496,7 +508,7 @@ describe("parseCatalogue: lines built directly", () => {
   // line ("Indenrigs-" / "og Sundhedsministeriet") is undone like a hyphenated word,
   // giving "Indenrigsog Sundhedsministeriet" (Randers import, oekonomi-umt.md,
   // source lines 1118-1119).
-  it.fails("keeps a suspended hyphen before og/eller at the end of a line", () => {
+  it("keeps a suspended hyphen before og/eller at the end of a line", () => {
     no = 0;
     const { units } = parseCatalogue(
       [

@@ -6,7 +6,12 @@
  */
 import type { CatalogueLine } from "./catalogue-lines.js";
 import type { ImportFixes } from "./import-fixes.js";
-import { completeUnitName, matchUnitName, unitNamesFromStaffingTable } from "./staffing-table.js";
+import {
+  completeUnitName,
+  matchUnitName,
+  nameKey,
+  unitNamesFromStaffingTable,
+} from "./staffing-table.js";
 
 export interface ParsedTask {
   group: string;
@@ -30,11 +35,15 @@ export interface ParseReport {
   unplaced: { from: number; to: number; text: string }[];
   /** Units named in a staffing table that never appear with tasks of their own. */
   unitsWithoutTasks: { department: string; name: string }[];
+  /** Hand fixes that matched no text line, so did nothing: likely a wrong line number. */
+  unusedFixes: string[];
 }
 
 /** A wrapped line of the PDF table is about this long; shorter lines end a paragraph. */
 const WRAP_WIDTH = 80;
 const MAX_HEADING_WORDS = 8;
+/** An OCR bullet left at the start once the unit column is taken off ("Ledelse e Kvalitet…"). */
+const BULLET_GLYPH = /^(?:[eo©«¢•*·]|-(?!\d))\s+/;
 /** Longest unit name, in words, looked for at the start of a line. */
 const MAX_NAME_WORDS = 6;
 
@@ -45,7 +54,8 @@ export function parseCatalogue(
   // A copy, because a wrapped unit name is taken off the start of the next line.
   const lines = input.map((line) => ({ ...line }));
   const units: ParsedUnit[] = [];
-  const report: ParseReport = { unplaced: [], unitsWithoutTasks: [] };
+  const report: ParseReport = { unplaced: [], unitsWithoutTasks: [], unusedFixes: [] };
+  const used = new Set<string>();
   const rename = (name: string) =>
     fixes.names[`${department}/${name}`] ?? fixes.names[name] ?? name;
   /** Every name the text may use for the units of a staffing table. */
@@ -58,7 +68,11 @@ export function parseCatalogue(
   };
   const forcedStarts = new Map(fixes.unitStarts.map((s) => [s.line, s]));
   const notStarts = new Set(fixes.notUnitStarts);
-  const skipped = (no: number) => fixes.skip.some((r) => no >= r.from && no <= r.to);
+  const skipped = (no: number) => {
+    const range = fixes.skip.find((r) => no >= r.from && no <= r.to);
+    if (range) used.add(`skip ${range.from}-${range.to}`);
+    return range !== undefined;
+  };
 
   let department = "";
   let chiefArea = "";
@@ -81,7 +95,7 @@ export function parseCatalogue(
     for (const name of knownUnits) {
       const seen = units.some((u) => u.department === department && u.name === rename(name));
       const isChiefArea = units.some(
-        (u) => u.department === department && u.chiefArea === rename(name),
+        (u) => u.department === department && nameKey(u.chiefArea) === nameKey(rename(name)),
       );
       if (!seen && !isChiefArea) {
         report.unitsWithoutTasks.push({ department, name: rename(name) });
@@ -135,7 +149,11 @@ export function parseCatalogue(
     }
 
     let text = line.text;
+    // Nothing left once a wrapped unit name was taken off, or only a note like "(generelt)".
+    if (!text || /^\([^ )]+(?: [^ )]+)?\)$/.test(text)) continue;
     const forced = forcedStarts.get(line.no);
+    if (forced) used.add(`unitStarts ${line.no}`);
+    if (notStarts.has(line.no)) used.add(`notUnitStarts ${line.no}`);
     const found = forced
       ? { name: forced.name, strip: [forced.strip, 0] as const }
       : notStarts.has(line.no) || line.kind !== "text" || (!atBlockStart && wrapped(lastLine))
@@ -181,6 +199,12 @@ export function parseCatalogue(
   }
   finishTask();
   if (department) finishDepartment();
+  const all = [
+    ...fixes.unitStarts.map((f) => `unitStarts ${f.line}`),
+    ...fixes.notUnitStarts.map((n) => `notUnitStarts ${n}`),
+    ...fixes.skip.map((r) => `skip ${r.from}-${r.to}`),
+  ];
+  report.unusedFixes = all.filter((fix) => !used.has(fix));
   return { units, report };
 }
 
@@ -210,11 +234,11 @@ function unitAt(
       // A one-word name followed by lowercase text is more likely the start of a
       // sentence ("Løn til ansatte …") than the unit column.
       const oneWord = n1 + n2 === 1;
-      const sentence =
-        startsLowercase(rest) || (n2 > 0 && startsLowercase(below.slice(n2).join(" ")));
+      const inSentence = startsLowercase(rest);
+      const sentence = inSentence || (n2 > 0 && startsLowercase(below.slice(n2).join(" ")));
       if (name && !(oneWord && sentence)) {
         // In a sentence ("IT & Digitalisering leverer …") the name stays in the text.
-        return { name, strip: [line.unitColumn || sentence ? 0 : n1, n2] };
+        return { name, strip: [line.unitColumn || inSentence ? 0 : n1, n2] };
       }
     }
   }
@@ -231,7 +255,8 @@ function dropWords(text: string, count: number): string {
     .split(" ")
     .slice(count)
     .join(" ")
-    .replace(/^[,;:|°.\s]+/, "");
+    .replace(/^[,;:|°.\s]+/, "")
+    .replace(BULLET_GLYPH, "");
 }
 
 /** A line that ran to the edge of the table column, so the next line continues it. */
@@ -274,6 +299,10 @@ function startsNewItem(previous: string, text: string): boolean {
 
 /** Joins a wrapped line, undoing hyphenation of a word split at the line end. */
 function joinWrapped(before: string, after: string): string {
-  if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
+  // "Indenrigs-" / "og Sundhedsministeriet" keeps its hyphen: it stands for a word.
+  const suspended = /^(?:og|eller|samt)\b/.test(after);
+  if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after) && !suspended) {
+    return before.slice(0, -1) + after;
+  }
   return `${before} ${after}`;
 }

@@ -77,7 +77,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
     }
   }
   problems.push(...crossFileProblems(units, meetings));
-  if (files.length > 0 && units.length === 0 && !problems.some((p) => p.severity === "error")) {
+  if (units.length === 0 && !problems.some((p) => p.severity === "error")) {
     problems.push({
       severity: "error",
       file: ".",

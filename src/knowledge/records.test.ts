@@ -14,6 +14,7 @@ const byg: Unit = {
     { name: "Byggesagsbehandlingen", role: "Byggesager", email: "byg@randers.dk" },
     { name: "Per Hansen", phone: "89 15 15 15" },
   ],
+  crossCutting: false,
   source: { document: "katalog.txt", lines: "338-382" },
   file: "randers/byg.md",
   tasks: [

@@ -101,7 +101,13 @@ export const meetingFileSchema = z.strictObject({
   date: z.iso.date("date skal være en dato som 2022-12-14"),
   location: z.string().optional(),
   source: sourceSchema,
-  items: z.array(meetingItemSchema).min(1, "et møde skal have mindst ét punkt"),
+  items: z
+    .array(meetingItemSchema)
+    .min(1, "et møde skal have mindst ét punkt")
+    .refine(
+      (items) => new Set(items.map((i) => i.number)).size === items.length,
+      "to punkter har samme nummer; hvert punkt skal have sit eget nummer",
+    ),
 });
 
 export const meetingSchema = meetingFileSchema.extend({

@@ -50,6 +50,7 @@ function parseTasks(lines: readonly string[], start: number, file: string) {
   const problems: Problem[] = [];
   let group = "";
   let current: { text: string[]; line: number } | undefined;
+  let inComment = false;
   const flush = () => {
     if (current) tasks.push({ group, text: current.text.join(" ").trim(), line: current.line });
     current = undefined;
@@ -58,12 +59,13 @@ function parseTasks(lines: readonly string[], start: number, file: string) {
     const line = (lines[i] ?? "").trim();
     const heading = /^#{1,6}\s+(.*)$/.exec(line);
     const bullet = /^[-*+]\s+(.*)$/.exec(line);
-    if (line === "") {
+    if (inComment || line.startsWith("<!--")) {
+      // Comments, over one line or several, are admins' notes and never become tasks.
+      inComment = !line.includes("-->");
+    } else if (line === "") {
       flush();
     } else if (line === FENCE) {
       problems.push({ severity: "error", file, line: i + 1, message: "--- igen i brødteksten" });
-    } else if (line.startsWith("<!--")) {
-      // Comments are for admins' notes and never become tasks.
     } else if (heading) {
       flush();
       group = (heading[1] ?? "").trim();

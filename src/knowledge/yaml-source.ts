@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "./problem.js";
 
@@ -27,14 +27,23 @@ export function parseYaml<S extends z.ZodType>(
       })),
     };
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
+  // reportInput lets a wrong type be told apart from a missing field.
+  const result = schema.safeParse(doc.toJS() ?? {}, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
   return {
     value: undefined,
     problems: result.error.issues.map((issue) => {
       const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-      // Point at the deepest node that exists: for a missing field, its parent.
+      // Point at the deepest node that exists: for a missing field, its parent;
+      // for an unknown field, the field itself.
       let line: number | undefined;
+      if (issue.code === "unrecognized_keys") {
+        const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+        const pair = isMap(parent)
+          ? parent.items.find((p) => isScalar(p.key) && p.key.value === issue.keys[0])
+          : undefined;
+        if (isNode(pair?.key) && pair.key.range) line = lineAt(pair.key.range[0]);
+      }
       for (let depth = path.length; depth >= 0 && line === undefined; depth--) {
         const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
         if (isNode(node) && node.range) line = lineAt(node.range[0]);

@@ -47,23 +47,19 @@ export function searchDocuments(
     name: m.committee,
     place: `${m.department} ${m.chiefArea}`,
   }));
-  const items: SearchDocument[] = records.map((r) => {
-    const base = { id: r.id, unitId: r.unitId, group: r.taskGroup };
-    switch (r.kind) {
-      case "task":
-        return { ...base, text: r.text };
-      case "contact":
-        return { ...base, person: r.name, text: r.role ?? "" };
-      case "meetingItem":
-        return {
-          ...base,
-          group: "",
-          text: [r.text, r.presenter && `fremlagt af ${r.presenter}`, r.summary, r.decision]
-            .filter(Boolean)
-            .join(" "),
-          person: r.presenter ?? "",
-        };
-    }
-  });
-  return [...units, ...meetings, ...items];
+  return [...units, ...meetings, ...records.map(recordDocument)];
+}
+
+function recordDocument(r: KnowledgeRecord): SearchDocument {
+  const base = { id: r.id, unitId: r.unitId, group: r.taskGroup };
+  if (r.kind === "task") return { ...base, text: r.text };
+  if (r.kind === "contact") return { ...base, person: r.name, text: r.role ?? "" };
+  return {
+    ...base,
+    group: "",
+    text: [r.text, r.presenter && `fremlagt af ${r.presenter}`, r.summary, r.decision]
+      .filter(Boolean)
+      .join(" "),
+    person: r.presenter ?? "",
+  };
 }

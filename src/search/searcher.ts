@@ -88,13 +88,12 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
         organisation ? withoutOrganisation(text, organisation) : text,
       );
       const words = [...new Set(terms.map((t) => t.word))];
-      const units = rankUnits(searchHits(index, terms), terms).map((u) => {
-        const place = places.get(u.unitId);
-        const factor =
-          (organisation && place?.organisation !== organisation ? OTHER_ORGANISATION : 1) *
-          (place?.crossCutting ? CROSS_CUTTING : 1);
-        return { ...u, score: u.score * factor };
-      });
+      const ranked = rankUnits(searchHits(index, terms), terms).map((u) =>
+        places.get(u.unitId)?.crossCutting ? { ...u, score: u.score * CROSS_CUTTING } : u,
+      );
+      // A question that names a municipality is about that municipality only.
+      const named = ranked.filter((u) => places.get(u.unitId)?.organisation === organisation);
+      const units = named.length > 0 ? named : ranked;
       units.sort((a, b) => b.score - a.score);
       const [first, second] = units;
       const confident =
@@ -137,8 +136,6 @@ function parseSnapshot(snapshot: string, version: string): Snapshot {
   return parsed as Snapshot;
 }
 
-/** When a question names a municipality, its units rank first. */
-const OTHER_ORGANISATION = 0.5;
 /** Tasks every unit does itself rank below a unit that specialises in them. */
 const CROSS_CUTTING = 0.5;
 

@@ -2,7 +2,7 @@
  * Hand fixes for one catalogue: the few things the importer cannot infer. They live
  * in a small YAML file beside the knowledge, so every fix is visible and reviewable.
  */
-import { z } from "zod";
+import { z } from "zod/v4";
 
 export const importFixesSchema = z.strictObject({
   unitStarts: z

@@ -3,7 +3,7 @@
  * each carrying where it sits. `hvem export` prints these, and the search index is
  * built from them.
  */
-import { z } from "zod";
+import { z } from "zod/v4";
 import type { Knowledge } from "./load-knowledge.js";
 
 const placeFields = {

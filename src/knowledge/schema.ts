@@ -3,7 +3,7 @@
  * schemas; the `.describe()` texts are the reference for admins and appear in
  * `hvem check` messages.
  */
-import { z } from "zod";
+import { z } from "zod/v4";
 
 const nonEmpty = (what: string) => z.string().trim().min(1, `${what} må ikke være tom`);
 

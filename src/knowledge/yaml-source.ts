@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
-import type { z } from "zod";
+import type { z } from "zod/v4";
 import type { Problem } from "./problem.js";
 
 /**

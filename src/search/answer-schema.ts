@@ -2,7 +2,7 @@
  * What a question gets back: the contract of `hvem ask --json` and `--batch`, and
  * what the card and the message extension draw. Defined once here.
  */
-import { z } from "zod";
+import { z } from "zod/v4";
 
 export const answerTaskSchema = z.object({
   group: z.string().describe("Task group heading ('' when none)."),

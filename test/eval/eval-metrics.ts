@@ -1,5 +1,5 @@
 /** Scoring of ranked answers against expected units: hit@k, MRR and abstention. */
-import { z } from "zod";
+import { z } from "zod/v4";
 
 export const evalQuestionSchema = z.strictObject({
   id: z.string(),

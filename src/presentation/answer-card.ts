@@ -48,13 +48,18 @@ export function answerCard(result: AskResult, language: Language, answerIndex = 
     ...result.suggestions.map((s) => submit(`${t.didYouMean}: ${s}?`, { verb: "ask", q: s })),
   ];
   if (others.length > 0) body.push(label(t.others));
+  return adaptiveCard(body, actions, answerText(result, language));
+}
+
+/** Every card Hvem sends: version 1.5, full width, with a plain-text fallback. */
+export function adaptiveCard(body: CardElement[], actions: CardElement[], fallbackText: string): AdaptiveCard {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
     body,
     ...(actions.length > 0 ? { actions } : {}),
-    fallbackText: clip(answerText(result, language), MAX_FALLBACK),
+    fallbackText: clip(fallbackText, MAX_FALLBACK),
     msteams: { width: "Full" },
   };
 }
@@ -137,7 +142,7 @@ export function highlightRuns(text: string, highlight: readonly string[]): CardE
   return runs;
 }
 
-function submit(title: string, data: CardAction): CardElement {
+export function submit(title: string, data: CardAction): CardElement {
   return { type: "Action.Submit", title, data };
 }
 

@@ -1,0 +1,84 @@
+/**
+ * Configuration from environment variables, defined once: the schema's descriptions
+ * are the documentation (`.env.example` is checked against them), and a wrong value
+ * stops start-up with one message naming the variable.
+ */
+import { z } from "zod/v4";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978).describe("HTTP port of the bot."),
+  KNOWLEDGE_DIR: z.string().min(1).default("knowledge").describe("Folder with the knowledge files."),
+  MicrosoftAppId: optionalText.describe(
+    "Azure Bot app (client) id. Empty: local mode for the Agents Playground or Bot Framework Emulator, without authentication.",
+  ),
+  MicrosoftAppPassword: optionalText.describe("Client secret of the app registration."),
+  MicrosoftAppTenantId: optionalText.describe("Entra tenant id (SingleTenant bots)."),
+  MicrosoftAppType: z
+    .enum(["SingleTenant", "UserAssignedMSI"])
+    .default("SingleTenant")
+    .describe("Azure Bot app type: SingleTenant (app id + secret + tenant) or UserAssignedMSI."),
+  ADMIN_IDS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .describe("Entra object ids of admins (comma-separated): may run genindlæs and status."),
+  FEEDBACK_LOG: z
+    .string()
+    .min(1)
+    .default(".hvem/feedback.jsonl")
+    .describe("JSON Lines file where feedback and unanswered questions are recorded."),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info")
+    .describe("Log level. Question texts are logged only at debug."),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+export function readConfig(env: Record<string, string | undefined>): ConfigResult {
+  const result = configSchema.safeParse(env);
+  if (result.success) {
+    const config = result.data;
+    if (config.MicrosoftAppId && config.MicrosoftAppType === "SingleTenant") {
+      const missing = (["MicrosoftAppPassword", "MicrosoftAppTenantId"] as const).filter((k) => !config[k]);
+      if (missing.length > 0) {
+        return {
+          ok: false,
+          message: `Konfiguration: ${missing.join(" og ")} mangler; en SingleTenant-bot med MicrosoftAppId skal også have dem.`,
+        };
+      }
+    }
+    return { ok: true, config };
+  }
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? "");
+  const got = env[name];
+  return {
+    ok: false,
+    message: `Konfiguration: ${name} er ugyldig${got === undefined ? "" : ` ("${got}")`}: ${issue?.message}. ${configSchema.shape[name as keyof Config]?.description ?? ""}`.trim(),
+  };
+}
+
+/** Lines for `.env.example`: every variable with its description and default. */
+export function envExample(): string {
+  const lines = ["# Hvem runs with no configuration; set a variable only to change its default."];
+  for (const [name, schema] of Object.entries(configSchema.shape)) {
+    const fallback = (schema as z.ZodType).safeParse(undefined);
+    const value = fallback.success && fallback.data !== undefined ? fallback.data : "";
+    lines.push("", `# ${schema.description}`, `${name}=${Array.isArray(value) ? value.join(",") : value}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,154 @@
+/**
+ * What Hvem says to a message: commands, follow-ups and questions. Plain TypeScript
+ * with no Teams types, so tests and any chat platform can drive it; the Teams layer
+ * only turns a Reply into an activity.
+ */
+import { z } from "zod/v4";
+import { formatProblem } from "../knowledge/problem.js";
+import { detectLanguage, type Language } from "../presentation/language.js";
+import type { Answer, AskResult } from "../search/answer-schema.js";
+import type { KnowledgeService } from "../service/knowledge-service.js";
+
+/** What Hvem remembers of a conversation between messages. */
+export const conversationMemorySchema = z.object({
+  lastQuestion: z.string().optional(),
+  /** Index in the last result of the unit last shown. */
+  shownUnit: z.number().int().default(0),
+  /** How many units of the last result have been listed ("flere"). */
+  listed: z.number().int().default(0),
+  language: z.enum(["da", "en"]).default("da"),
+});
+export type ConversationMemory = z.infer<typeof conversationMemorySchema>;
+
+export interface Incoming {
+  text: string;
+  /** Data of a card button (Action.Submit). */
+  value?: unknown;
+  /** Entra object id of the sender, when known. */
+  userId?: string;
+}
+
+export type Reply =
+  | { kind: "answer"; result: AskResult; answerIndex: number; language: Language }
+  | { kind: "more"; result: AskResult; from: number; language: Language }
+  | { kind: "contacts"; answer: Answer | undefined; language: Language }
+  | { kind: "help"; language: Language }
+  | { kind: "text"; text: string };
+
+export interface ConversationDeps {
+  knowledge: KnowledgeService;
+  isAdmin(userId: string | undefined): boolean;
+  /** Seconds since start, for `status`. */
+  uptime(): number;
+}
+
+/** How many more units "flere" lists at a time. */
+export const MORE_COUNT = 3;
+
+const cardActionSchema = z.union([
+  z.object({ verb: z.literal("showUnit"), unitId: z.string(), q: z.string() }),
+  z.object({ verb: z.literal("ask"), q: z.string() }),
+]);
+
+/** Commands are whole messages, so "hvem kan hjælpe med …" is a question, not "hjælp". */
+const COMMANDS = {
+  help: /^(hjælp|hjaelp|help|\?|hej|hi|hello|start)$/,
+  more: /^((vis )?flere|mere|more|show more)$/,
+  contacts: /^(kontakt|kontakter|kontaktperson|contact|contacts)$/,
+  reindex: /^(genindlæs|genindlaes|reindex)$/,
+  status: /^status$/,
+};
+
+export async function respond(
+  incoming: Incoming,
+  memory: ConversationMemory,
+  deps: ConversationDeps,
+): Promise<{ reply: Reply; memory: ConversationMemory }> {
+  const action = cardActionSchema.safeParse(incoming.value);
+  if (action.success) {
+    const data = action.data;
+    const result = deps.knowledge.searcher().ask(data.q);
+    const index =
+      data.verb === "showUnit" ? Math.max(0, result.answers.findIndex((a) => a.unitId === data.unitId)) : 0;
+    return answer(result, index, detectLanguage(data.q));
+  }
+
+  const text = incoming.text.trim();
+  const command = text.toLocaleLowerCase("da").replace(/[.!?]+$/, "").trim();
+  const language = command ? detectLanguage(text) : memory.language;
+  const last = () => (memory.lastQuestion ? deps.knowledge.searcher().ask(memory.lastQuestion) : undefined);
+
+  if (!command || COMMANDS.help.test(command)) {
+    return { reply: { kind: "help", language: command ? language : memory.language }, memory };
+  }
+  if (COMMANDS.more.test(command)) {
+    const result = last();
+    if (!result) return { reply: { kind: "help", language: memory.language }, memory };
+    const from = Math.max(memory.listed, 1);
+    return {
+      reply: { kind: "more", result, from, language: memory.language },
+      memory: { ...memory, listed: from + MORE_COUNT },
+    };
+  }
+  if (COMMANDS.contacts.test(command)) {
+    const result = last();
+    return {
+      reply: { kind: "contacts", answer: result?.answers[memory.shownUnit], language: memory.language },
+      memory,
+    };
+  }
+  if (COMMANDS.reindex.test(command) || COMMANDS.status.test(command)) {
+    if (!deps.isAdmin(incoming.userId)) {
+      return {
+        reply: {
+          kind: "text",
+          text:
+            language === "en"
+              ? "Sorry, only Hvem's administrators can do that. Ask me a question instead."
+              : "Beklager, det kan kun Hvems administratorer. Stil mig gerne et spørgsmål i stedet.",
+        },
+        memory,
+      };
+    }
+    const reply = COMMANDS.status.test(command) ? statusText(deps) : await reindexText(deps);
+    return { reply: { kind: "text", text: reply }, memory };
+  }
+  return answer(deps.knowledge.searcher().ask(text), 0, language);
+
+  function answer(result: AskResult, answerIndex: number, lang: Language) {
+    return {
+      reply: { kind: "answer" as const, result, answerIndex, language: lang },
+      memory: { lastQuestion: result.question, shownUnit: answerIndex, listed: 1, language: lang },
+    };
+  }
+}
+
+function statusText(deps: ConversationDeps): string {
+  const s = deps.knowledge.status();
+  const lines = [
+    `Videnversion ${s.version}: ${s.units} enheder, ${s.records} poster.`,
+    `Sidst genindlæst ${s.loadedAt.toISOString()}; kørt i ${Math.round(deps.uptime())} sekunder.`,
+  ];
+  if (s.refused) {
+    lines.push(
+      `Seneste genindlæsning (${s.refused.at.toISOString()}) blev afvist med ${s.refused.problems.length} problemer; den gamle viden bruges stadig.`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function reindexText(deps: ConversationDeps): Promise<string> {
+  const outcome = await deps.knowledge.reindex();
+  if (!outcome.ok) {
+    const errors = outcome.problems.filter((p) => p.severity === "error");
+    return [
+      `Genindlæsningen blev afvist: ${errors.length} fejl i vidensfilerne. Den gamle viden bruges stadig.`,
+      ...errors.slice(0, 10).map(formatProblem),
+      ...(errors.length > 10 ? [`… og ${errors.length - 10} mere (se hvem check).`] : []),
+    ].join("\n");
+  }
+  const s = deps.knowledge.status();
+  return outcome.changed
+    ? `Genindlæst: version ${outcome.version}, ${s.units} enheder, ${s.records} poster.`
+    : `Ingen ændringer: viden er allerede version ${outcome.version}.`;
+}

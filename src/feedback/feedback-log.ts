@@ -1,0 +1,76 @@
+/**
+ * What admins learn from use: 👍/👎 feedback and questions Hvem could not answer
+ * confidently, one JSON line each. No personal data beyond an anonymous
+ * conversation id (a hash) and the question as typed, cut short.
+ */
+import { createHash } from "node:crypto";
+import { appendFile, mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { z } from "zod/v4";
+
+const MAX_QUESTION = 200;
+
+export const feedbackEventSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("question"),
+    at: z.string(),
+    conversation: z.string(),
+    question: z.string(),
+    confident: z.boolean(),
+    unitId: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal("feedback"),
+    at: z.string(),
+    conversation: z.string(),
+    question: z.string().optional(),
+    unitId: z.string().optional(),
+    reaction: z.enum(["like", "dislike"]),
+    comment: z.string().optional(),
+  }),
+]);
+
+export type FeedbackEvent = z.infer<typeof feedbackEventSchema>;
+type NewEvent = FeedbackEvent extends infer E ? (E extends FeedbackEvent ? Omit<E, "at"> : never) : never;
+
+export interface FeedbackLog {
+  record(event: NewEvent): Promise<void>;
+}
+
+/** An anonymous, stable id for a conversation: the same chat gives the same id, nothing more. */
+export function anonymousId(conversationId: string): string {
+  return createHash("sha256").update(conversationId).digest("hex").slice(0, 12);
+}
+
+export function fileFeedbackLog(path: string): FeedbackLog {
+  let ready: Promise<unknown> | undefined;
+  return {
+    async record(event) {
+      ready ??= mkdir(dirname(path), { recursive: true });
+      await ready;
+      const line: FeedbackEvent = {
+        ...event,
+        at: new Date().toISOString(),
+        ...("question" in event && event.question ? { question: event.question.slice(0, MAX_QUESTION) } : {}),
+      } as FeedbackEvent;
+      await appendFile(path, `${JSON.stringify(line)}\n`);
+    },
+  };
+}
+
+/** Reads the log, skipping lines that are not events (a half-written last line, say). */
+export async function readFeedbackLog(path: string): Promise<FeedbackEvent[]> {
+  const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw error;
+  });
+  return text.split("\n").flatMap((line) => {
+    if (!line.trim()) return [];
+    try {
+      const parsed = feedbackEventSchema.safeParse(JSON.parse(line));
+      return parsed.success ? [parsed.data] : [];
+    } catch {
+      return [];
+    }
+  });
+}

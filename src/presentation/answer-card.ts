@@ -51,6 +51,14 @@ export function answerCard(result: AskResult, language: Language, answerIndex = 
   return adaptiveCard(body, actions, answerText(result, language));
 }
 
+/** One unit, compact: what the message extension inserts into a conversation. */
+export function unitCard(answer: Answer, language: Language): AdaptiveCard {
+  const t = textsFor(language);
+  const compact = { ...answer, tasks: answer.tasks.slice(0, 1) };
+  const place = [answer.organisation, answer.department, answer.chiefArea].join(" › ");
+  return adaptiveCard(unitSection(compact, t), [], `${answer.unit} — ${place}`);
+}
+
 /** Every card Hvem sends: version 1.5, full width, with a plain-text fallback. */
 export function adaptiveCard(body: CardElement[], actions: CardElement[], fallbackText: string): AdaptiveCard {
   return {

@@ -1,0 +1,60 @@
+/**
+ * Hvem's server: config → knowledge → search → bot → HTTP, and nothing else.
+ */
+import { existsSync } from "node:fs";
+import { pino } from "pino";
+import { readConfig } from "./config/config.js";
+import { fileFeedbackLog } from "./feedback/feedback-log.js";
+import { formatProblem } from "./knowledge/problem.js";
+import { createHttpServer } from "./server/http-server.js";
+import { createKnowledgeService } from "./service/knowledge-service.js";
+import { createTeamsBot } from "./teams/teams-bot.js";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+const read = readConfig(process.env);
+if (!read.ok) {
+  console.error(read.message);
+  process.exit(1);
+}
+const config = read.config;
+const logger = pino({ level: config.LOG_LEVEL });
+const startedAt = Date.now();
+
+const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR);
+if (!loaded.ok) {
+  for (const problem of loaded.problems.filter((p) => p.severity === "error")) console.error(formatProblem(problem));
+  console.error(`Hvem kan ikke starte: vidensmappen ${config.KNOWLEDGE_DIR} har fejl (se ovenfor og hvem check).`);
+  process.exit(1);
+}
+const knowledge = loaded.service;
+
+const bot = createTeamsBot({
+  config,
+  logger,
+  feedback: fileFeedbackLog(config.FEEDBACK_LOG),
+  deps: {
+    knowledge,
+    isAdmin: (id) => id !== undefined && config.ADMIN_IDS.includes(id),
+    uptime: () => (Date.now() - startedAt) / 1000,
+  },
+});
+const server = createHttpServer({
+  logger,
+  handleMessages: (req, res) => bot.handle(req, res),
+  readiness: () => {
+    const s = knowledge.status();
+    return { version: s.version, records: s.records, units: s.units };
+  },
+});
+server.listen(config.PORT, () => {
+  const mode = config.MicrosoftAppId ? "Bot Framework authentication" : "local mode, no authentication";
+  logger.info({ port: config.PORT, version: knowledge.status().version, mode }, "Hvem is listening");
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, "shutting down");
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}

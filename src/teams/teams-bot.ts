@@ -1,0 +1,223 @@
+/**
+ * The only place that knows Teams: teams-ai's Application over botbuilder's
+ * TeamsAdapter. It turns activities into calls to the plain conversation logic and
+ * replies into activities; nothing else imports teams-ai or botbuilder, so a move
+ * to the Teams SDK touches this folder only.
+ */
+import { Application, type DefaultConversationState, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
+import {
+  type Activity,
+  ActivityTypes,
+  CardFactory,
+  ConfigurationServiceClientCredentialFactory,
+  MemoryStorage,
+  type MessagingExtensionResult,
+  type Request as BotRequest,
+  type Response as BotResponse,
+  type Storage,
+  type TurnContext,
+} from "botbuilder";
+import type { Logger } from "pino";
+import type { Config } from "../config/config.js";
+import {
+  type ConversationDeps,
+  type ConversationMemory,
+  conversationMemorySchema,
+  MORE_COUNT,
+  type Reply,
+  respond,
+} from "../conversation/respond.js";
+import { anonymousId, type FeedbackLog } from "../feedback/feedback-log.js";
+import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
+import { detectLanguage } from "../presentation/language.js";
+import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
+
+/** The message extension's search command, as declared in the manifest. */
+export const SEARCH_COMMAND = "findUnit";
+/** Answers remembered per conversation, so 👍/👎 can be tied to their question. */
+const REMEMBERED_ANSWERS = 20;
+
+export interface TeamsBotOptions {
+  config: Pick<Config, "MicrosoftAppId" | "MicrosoftAppPassword" | "MicrosoftAppTenantId" | "MicrosoftAppType">;
+  deps: ConversationDeps;
+  feedback: FeedbackLog;
+  logger: Logger;
+  /** Conversation state; in memory by default, a shared store for several instances. */
+  storage?: Storage;
+}
+
+interface Remembered {
+  question: string;
+  unitId?: string;
+}
+
+/** What Hvem keeps per conversation in the state storage. */
+interface ConversationState extends DefaultConversationState {
+  memory?: unknown;
+  answered?: Record<string, Remembered>;
+}
+type HvemTurnState = TurnState<ConversationState>;
+
+export function createTeamsBot(options: TeamsBotOptions) {
+  const { deps, feedback, logger } = options;
+  const appId = options.config.MicrosoftAppId;
+  const auth = appId
+    ? {
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: options.config.MicrosoftAppPassword ?? "",
+        MicrosoftAppTenantId: options.config.MicrosoftAppTenantId ?? "",
+        MicrosoftAppType: options.config.MicrosoftAppType,
+      }
+    : {};
+  // With no app id the adapter accepts unauthenticated requests (local mode);
+  // with one, it rejects any request without a valid Bot Framework token.
+  const adapter = new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, conversation: conversationOf(context) }, "turn failed");
+    if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity("Beklager, noget gik galt hos mig. Prøv igen om lidt.");
+    }
+  };
+  const app = new Application<HvemTurnState>({
+    adapter,
+    turnStateFactory: () => new TurnState<ConversationState>(),
+    storage: options.storage ?? new MemoryStorage(),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+
+  app.conversationUpdate("membersAdded", async (context) => {
+    const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
+    if (botAdded) await context.sendActivity(cardActivity(helpCard("da")));
+  });
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    // In a channel Hvem speaks only when spoken to.
+    if (context.activity.conversation.conversationType === "channel" && !mentionsBot(context)) return;
+    const started = performance.now();
+    const memory = readMemory(state.conversation.memory);
+    const { reply, memory: next } = await respond(
+      { text: context.activity.text ?? "", value: context.activity.value, userId: context.activity.from.aadObjectId },
+      memory,
+      deps,
+    );
+    state.conversation.memory = next;
+    const sent = await context.sendActivity(replyActivity(reply));
+    const conversation = conversationOf(context);
+    if (reply.kind === "answer") {
+      const top = reply.result.answers[reply.answerIndex];
+      const remembered = { ...(state.conversation.answered ?? {}) };
+      if (sent?.id) remembered[sent.id] = { question: reply.result.question, unitId: top?.unitId };
+      state.conversation.answered = Object.fromEntries(Object.entries(remembered).slice(-REMEMBERED_ANSWERS));
+      await feedback.record({
+        kind: "question",
+        conversation,
+        question: reply.result.question,
+        confident: reply.result.confident,
+        ...(top ? { unitId: top.unitId } : {}),
+      });
+      logger.debug({ conversation, question: reply.result.question }, "question text");
+    }
+    logger.info(
+      {
+        conversation,
+        reply: reply.kind,
+        ...(reply.kind === "answer" ? { confident: reply.result.confident, answers: reply.result.answers.length } : {}),
+        ms: Math.round(performance.now() - started),
+      },
+      "message answered",
+    );
+  });
+
+  app.feedbackLoop(async (context, state, data) => {
+    const answer = state.conversation.answered?.[data.replyToId];
+    const comment = feedbackText(data.actionValue.feedback);
+    await feedback.record({
+      kind: "feedback",
+      conversation: conversationOf(context),
+      reaction: data.actionValue.reaction,
+      ...(answer ? { question: answer.question, unitId: answer.unitId } : {}),
+      ...(comment ? { comment } : {}),
+    });
+    logger.info({ conversation: conversationOf(context), reaction: data.actionValue.reaction }, "feedback");
+  });
+
+  app.messageExtensions.query(SEARCH_COMMAND, async (_context, _state, query) => {
+    const text = String(query.parameters.queryText ?? "").trim();
+    if (!text) {
+      return { type: "message", text: "Skriv en opgave, fx gravetilladelse, løn eller rotter." };
+    }
+    const language = detectLanguage(text);
+    const result = deps.knowledge.searcher().ask(text);
+    return {
+      type: "result",
+      attachmentLayout: "list",
+      attachments: result.answers.slice(query.skip, query.skip + query.count).map((answer) => ({
+        ...CardFactory.adaptiveCard(unitCard(answer, language)),
+        preview: CardFactory.heroCard(answer.unit, [answer.department, answer.chiefArea].join(" › ")),
+      })),
+    } satisfies MessagingExtensionResult;
+  });
+
+  return {
+    app,
+    adapter,
+    /** Handles POST /api/messages (restify, express or node http request and response). */
+    handle: (req: BotRequest, res: BotResponse) =>
+      adapter.process(req, res, async (context) => {
+        await app.run(context);
+      }),
+  };
+}
+
+function readMemory(value: unknown): ConversationMemory {
+  const parsed = conversationMemorySchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : conversationMemorySchema.parse({});
+}
+
+function replyActivity(reply: Reply): Partial<Activity> {
+  switch (reply.kind) {
+    case "answer":
+      // Teams shows its own 👍/👎 under the answer and sends the click to feedbackLoop.
+      return {
+        ...cardActivity(answerCard(reply.result, reply.language, reply.answerIndex)),
+        channelData: { feedbackLoopEnabled: true },
+      };
+    case "more":
+      return cardActivity(moreCard(reply.result, reply.from, MORE_COUNT, reply.language));
+    case "contacts":
+      return cardActivity(contactsCard(reply.answer, reply.language));
+    case "help":
+      return cardActivity(helpCard(reply.language));
+    case "text":
+      return { type: ActivityTypes.Message, text: reply.text, textFormat: "plain" };
+  }
+}
+
+function cardActivity(card: AdaptiveCard): Partial<Activity> {
+  return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+function mentionsBot(context: TurnContext): boolean {
+  return (context.activity.entities ?? []).some(
+    (e) => e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === context.activity.recipient.id,
+  );
+}
+
+function conversationOf(context: TurnContext): string {
+  return anonymousId(context.activity.conversation?.id ?? "");
+}
+
+/** Teams sends the comment as JSON ({"feedbackText": "…"}); other clients as text. */
+function feedbackText(feedback: string | Record<string, unknown>): string | undefined {
+  let value: unknown = feedback;
+  if (typeof feedback === "string") {
+    try {
+      value = JSON.parse(feedback);
+    } catch {
+      return feedback.trim() || undefined;
+    }
+  }
+  const text = (value as { feedbackText?: unknown })?.feedbackText;
+  return typeof text === "string" && text.trim() ? text.trim() : undefined;
+}

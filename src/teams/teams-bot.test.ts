@@ -1,0 +1,173 @@
+import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
+import { pino } from "pino";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { FeedbackEvent, FeedbackLog } from "../feedback/feedback-log.js";
+import { createKnowledgeService, type KnowledgeService } from "../service/knowledge-service.js";
+import { createTeamsBot, SEARCH_COMMAND } from "./teams-bot.js";
+
+const ADMIN = "00000000-0000-0000-0000-00000000a0a0";
+let knowledge: KnowledgeService;
+let recorded: FeedbackEvent[];
+let adapter: TestAdapter;
+
+beforeAll(async () => {
+  const loaded = await createKnowledgeService("knowledge");
+  if (!loaded.ok) throw new Error("knowledge has errors");
+  knowledge = loaded.service;
+});
+
+beforeEach(() => {
+  recorded = [];
+  const feedback: FeedbackLog = {
+    record: async (event) => {
+      recorded.push({ ...event, at: "now" } as FeedbackEvent);
+    },
+  };
+  const bot = createTeamsBot({
+    config: { MicrosoftAppType: "SingleTenant" },
+    deps: { knowledge, isAdmin: (id) => id === ADMIN, uptime: () => 42 },
+    feedback,
+    logger: pino({ level: "silent" }),
+  });
+  adapter = new TestAdapter(async (context) => {
+    await bot.app.run(context);
+  });
+});
+
+/** One incoming activity; what the bot sent back. */
+async function turn(activity: Partial<Activity> | string): Promise<Partial<Activity>[]> {
+  const incoming = typeof activity === "string" ? { type: ActivityTypes.Message, text: activity } : activity;
+  await adapter.processActivity({ from: { id: "user", name: "Bruger", aadObjectId: "user-aad" }, ...incoming });
+  return adapter.activeQueue.splice(0);
+}
+
+const cardOf = (activity: Partial<Activity> | undefined) =>
+  JSON.stringify(activity?.attachments?.[0]?.content ?? null);
+
+describe("Hvem in Teams", () => {
+  it("answers a question with an Adaptive Card: unit, place, matched task, and Teams feedback", async () => {
+    const [reply] = await turn("hvem tager sig af gravetilladelser?");
+    expect(reply?.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    const card = cardOf(reply);
+    expect(card).toContain('"text":"Veje og trafik"');
+    expect(card).toContain("Randers Kommune › Udvikling, Miljø og Teknik › Plan, By og Natur");
+    expect(card).toContain("Gravetilladelse");
+    expect(reply?.channelData).toEqual({ feedbackLoopEnabled: true });
+    expect(recorded).toMatchObject([{ kind: "question", question: "hvem tager sig af gravetilladelser?", confident: true }]);
+  });
+
+  it("says so when unsure, and still offers the closest units", async () => {
+    const [reply] = await turn("hvem bestiller julefrokost?");
+    const card = cardOf(reply);
+    expect(card).toContain("Jeg er ikke sikker");
+    expect(card).toContain("Action.Submit");
+    expect(recorded[0]).toMatchObject({ kind: "question", confident: false });
+  });
+
+  it("answers in English when asked in English", async () => {
+    const [reply] = await turn("who handles building permits?");
+    expect(cardOf(reply)).toContain('"text":"Byg"');
+    expect(cardOf(reply)).toContain("Matched words");
+  });
+
+  it("follows up: 'flere' lists the next units, 'kontakt' the contacts of the unit shown", async () => {
+    const [first] = await turn("hvem laver lønsedler");
+    const [more] = await turn("flere");
+    expect(cardOf(more)).toContain("Andre mulige enheder");
+    expect(JSON.parse(cardOf(more)).actions[0].title).not.toBe(JSON.parse(cardOf(first)).body[0].text);
+    const [none] = await turn("vis flere");
+    expect(cardOf(none)).not.toEqual(cardOf(more));
+    await turn("hvem kan hjælpe med Emply");
+    const [contacts] = await turn("kontakt");
+    expect(cardOf(contacts)).toContain("personalejura@norddjurs.dk");
+    expect(cardOf(contacts)).toContain("https://teams.microsoft.com/l/chat/0/0?users=personalejura%40norddjurs.dk");
+  });
+
+  it("treats 'hjælp' as help but 'hvem kan hjælpe med …' as a question", async () => {
+    const [help] = await turn("hjælp");
+    expect(cardOf(help)).toContain("Jeg er Hvem");
+    expect(cardOf(help)).toContain('"verb":"ask"');
+    const [question] = await turn("hvem kan hjælpe med Emply?");
+    expect(cardOf(question)).toContain('"text":"Personalejura"');
+  });
+
+  it("answers a message with only an attachment with help, not silence", async () => {
+    const [reply] = await turn({ type: ActivityTypes.Message, attachments: [{ contentType: "image/png", contentUrl: "x" }] });
+    expect(cardOf(reply)).toContain("Jeg er Hvem");
+  });
+
+  it("opens another unit's card from its button", async () => {
+    const [first] = await turn("hvem laver lønsedler");
+    const other = JSON.parse(cardOf(first)).actions[0].data;
+    const [reply] = await turn({ type: ActivityTypes.Message, value: other });
+    expect(cardOf(reply)).toContain(`"text":${JSON.stringify(JSON.parse(cardOf(first)).actions[0].title)}`);
+  });
+
+  it("lets admins reindex and see status, and politely refuses everyone else", async () => {
+    const [refused] = await turn("genindlæs");
+    expect(refused?.text).toContain("Beklager, det kan kun Hvems administratorer");
+    const [status] = await turn({ type: ActivityTypes.Message, text: "status", from: { id: "a", name: "Admin", aadObjectId: ADMIN } });
+    expect(status?.text).toMatch(/Videnversion \w+: \d+ enheder, \d+ poster\./);
+    const [reindex] = await turn({ type: ActivityTypes.Message, text: "Genindlæs", from: { id: "a", name: "Admin", aadObjectId: ADMIN } });
+    expect(reindex?.text).toContain("Ingen ændringer");
+  });
+
+  it("in a channel answers only when mentioned, with the mention removed", async () => {
+    const channel = { id: "19:channel", conversationType: "channel", isGroup: true };
+    const silent = await turn({ type: ActivityTypes.Message, text: "hvem laver lønsedler", conversation: channel as never });
+    expect(silent).toEqual([]);
+    const [reply] = await turn({
+      type: ActivityTypes.Message,
+      text: "<at>Hvem</at> hvem behandler byggeansøgninger?",
+      conversation: channel as never,
+      entities: [{ type: "mention", text: "<at>Hvem</at>", mentioned: { id: "bot", name: "Hvem" } }],
+      recipient: { id: "bot", name: "Hvem" },
+    });
+    expect(cardOf(reply)).toContain('"text":"Byg"');
+    expect(cardOf(reply)).toContain("byggeansøgninger");
+  });
+
+  it("welcomes a new conversation with help", async () => {
+    const [welcome] = await turn({
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [{ id: "bot", name: "Hvem" }],
+      recipient: { id: "bot", name: "Hvem" },
+    });
+    expect(cardOf(welcome)).toContain("Jeg er Hvem");
+  });
+
+  it("searches from the compose box: results with previews, and a unit card to insert", async () => {
+    const replies = await turn({
+      type: ActivityTypes.Invoke,
+      name: "composeExtension/query",
+      value: { commandId: SEARCH_COMMAND, parameters: [{ name: "queryText", value: "gravetilladelse" }], queryOptions: { skip: 0, count: 5 } },
+    });
+    const response = replies.find((a) => a.type === "invokeResponse")?.value as {
+      status: number;
+      body: { composeExtension: { type: string; attachments: { preview: { contentType: string; content: { title: string } }; content: unknown }[] } };
+    };
+    expect(response.status).toBe(200);
+    const results = response.body.composeExtension;
+    expect(results.type).toBe("result");
+    expect(results.attachments[0]?.preview.contentType).toBe("application/vnd.microsoft.card.hero");
+    expect(results.attachments[0]?.preview.content.title).toBe("Veje og trafik");
+    expect(JSON.stringify(results.attachments[0]?.content)).toContain("Gravetilladelse");
+  });
+
+  it("records 👍/👎 with the question it was about", async () => {
+    const [answer] = await turn("hvem tager sig af gravetilladelser?");
+    const replies = await turn({
+      type: ActivityTypes.Invoke,
+      name: "message/submitAction",
+      replyToId: answer?.id,
+      value: { actionName: "feedback", actionValue: { reaction: "dislike", feedback: '{"feedbackText":"forkert enhed"}' } },
+    });
+    expect(replies.find((a) => a.type === "invokeResponse")?.value).toEqual({ status: 200 });
+    expect(recorded.at(-1)).toMatchObject({
+      kind: "feedback",
+      reaction: "dislike",
+      comment: "forkert enhed",
+      question: "hvem tager sig af gravetilladelser?",
+    });
+  });
+});

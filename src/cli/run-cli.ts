@@ -4,6 +4,7 @@ import { checkCommand, checkUsage } from "./check-command.js";
 import { UsageError } from "./cli-error.js";
 import { exportCommand, exportUsage } from "./export-command.js";
 import { importCommand, importUsage } from "./import-command.js";
+import { packageCommand, packageUsage } from "./package-command.js";
 import type { Output } from "./output.js";
 
 const commands: Record<string, (args: string[], out: Output) => Promise<number>> = {
@@ -11,9 +12,10 @@ const commands: Record<string, (args: string[], out: Output) => Promise<number>>
   import: importCommand,
   export: exportCommand,
   ask: askCommand,
+  package: packageCommand,
 };
 
-const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage].join("\n  ");
+const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage, packageUsage].join("\n  ");
 
 export async function runCli(argv: string[], out: Output): Promise<number> {
   const [name, ...args] = argv;

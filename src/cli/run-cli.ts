@@ -5,6 +5,7 @@ import { UsageError } from "./cli-error.js";
 import { exportCommand, exportUsage } from "./export-command.js";
 import { importCommand, importUsage } from "./import-command.js";
 import { packageCommand, packageUsage } from "./package-command.js";
+import { reportCommand, reportUsage } from "./report-command.js";
 import type { Output } from "./output.js";
 
 const commands: Record<string, (args: string[], out: Output) => Promise<number>> = {
@@ -13,9 +14,10 @@ const commands: Record<string, (args: string[], out: Output) => Promise<number>>
   export: exportCommand,
   ask: askCommand,
   package: packageCommand,
+  report: reportCommand,
 };
 
-const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage, packageUsage].join("\n  ");
+const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage, packageUsage, reportUsage].join("\n  ");
 
 export async function runCli(argv: string[], out: Output): Promise<number> {
   const [name, ...args] = argv;

@@ -7,7 +7,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 export const PLAYGROUND_PORT = 56150;
 
 /** Starts the playground against a bot endpoint; it serves its UI and mock connector on `port`. */
-export function startPlayground(botEndpoint: string, port = PLAYGROUND_PORT): ChildProcess {
+export function startPlayground(
+  botEndpoint: string,
+  port = PLAYGROUND_PORT,
+  stdio: "inherit" | "ignore" = "inherit",
+): ChildProcess {
   return spawn(
     process.execPath,
     [
@@ -20,6 +24,6 @@ export function startPlayground(botEndpoint: string, port = PLAYGROUND_PORT): Ch
       String(port),
       "--disable-telemetry",
     ],
-    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none", BOT_ENDPOINT: botEndpoint }, stdio: "inherit" },
+    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none", BOT_ENDPOINT: botEndpoint }, stdio },
   );
 }

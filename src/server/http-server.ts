@@ -20,6 +20,11 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
   server.post("/api/messages", async (req, res) => {
     await options.handleMessages(req, res);
   });
+  // Clients (the Agents Playground among them) probe the endpoint before use.
+  server.head("/api/messages", (_req, res, next) => {
+    res.send(200);
+    next();
+  });
   server.get("/healthz", (_req, res, next) => {
     res.send(200, { status: "ok" });
     next();

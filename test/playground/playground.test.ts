@@ -45,7 +45,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const botPort = (server.address() as AddressInfo).port;
   playground = startPlayground(`http://127.0.0.1:${botPort}/api/messages`, port, "ignore");
-  config = await waitFor(async () => (await (await fetch(`${playgroundUrl}/_internal/v1/config`)).json()).config);
+  config = await waitFor(async () => {
+    const body = (await (await fetch(`${playgroundUrl}/_internal/v1/config`)).json()) as { config: typeof config };
+    return body.config;
+  });
   socket = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
   socket.on("message", (data) => {
     const event = JSON.parse(String(data));
@@ -98,7 +101,9 @@ describe("through the Agents Playground", () => {
       conversation: { id: config.personalChat.id },
     });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as {
+      composeExtension: { type: string; attachments: { preview: { contentType: string } }[] };
+    };
     expect(body.composeExtension.type).toBe("result");
     expect(body.composeExtension.attachments.length).toBeGreaterThan(0);
     expect(body.composeExtension.attachments[0].preview.contentType).toBe("application/vnd.microsoft.card.hero");

@@ -106,7 +106,7 @@ describe("through the Agents Playground", () => {
     };
     expect(body.composeExtension.type).toBe("result");
     expect(body.composeExtension.attachments.length).toBeGreaterThan(0);
-    expect(body.composeExtension.attachments[0].preview.contentType).toBe("application/vnd.microsoft.card.hero");
+    expect(body.composeExtension.attachments[0]?.preview.contentType).toBe("application/vnd.microsoft.card.hero");
   });
 
   it("records a 👎 click with its comment", async () => {

@@ -33,7 +33,7 @@ export type Reply =
   | { kind: "more"; result: AskResult; from: number; language: Language }
   | { kind: "contacts"; answer: Answer | undefined; language: Language }
   | { kind: "help"; language: Language }
-  | { kind: "text"; text: string };
+  | { kind: "text"; text: string; refused?: boolean };
 
 export interface ConversationDeps {
   knowledge: KnowledgeService;
@@ -106,6 +106,7 @@ export async function respond(
             language === "en"
               ? "Sorry, only Hvem's administrators can do that. Ask me a question instead."
               : "Beklager, det kan kun Hvems administratorer. Stil mig gerne et spørgsmål i stedet.",
+          refused: true,
         },
         memory,
       };

@@ -123,6 +123,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
         conversation,
         reply: reply.kind,
         ...(reply.kind === "answer" ? { confident: reply.result.confident, answers: reply.result.answers.length } : {}),
+        ...(reply.kind === "text" && reply.refused ? { refusedAdminCommand: true, user: context.activity.from.aadObjectId } : {}),
         ms: Math.round(performance.now() - started),
       },
       "message answered",

@@ -142,7 +142,8 @@ describe("through the Agents Playground", () => {
       await page.keyboard.press("Enter");
       await page.getByText("Rottebekæmpelse").first().waitFor({ timeout: 30_000 });
       await page.getByText("Andre mulige enheder").last().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: "test/playground/answer-card.png" });
+      // The README shows a copy of this: test/playground/answer-card.png.
+      await page.screenshot({ path: "build/playground-answer.png" });
     } finally {
       await browser.close();
     }

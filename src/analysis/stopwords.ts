@@ -19,7 +19,7 @@ behandler behandle sørger sørge varetager varetage klarer klare håndterer hå
 venligst please kan må får få have vil skal mon lige altså fordi hendes hans hende ham borger
 borgeren borgere spørg finde finder kontakt kontakten kontaktperson kontaktpersonen mail mailen
 email e-mail mailadresse mailadressen telefon telefonnummer telefonnummeret nummer nummeret person
-personen hen henne klager`;
+personen hen henne klager passer`;
 
 const ENGLISH = `a an and are about at be can could do does for from help handles handle handling
 how i in is it me my of on or please responsible should the their them there this to what when where

@@ -41,11 +41,11 @@ export function searchDocuments(
     aliases: u.aliases.join(" "),
     place: `${u.department} ${u.chiefArea}`,
   }));
+  // A committee is not a unit that does tasks: its name places the meeting, it does not name a doer.
   const meetings: SearchDocument[] = knowledge.meetings.map((m) => ({
     id: m.id,
     unitId: m.id,
-    name: m.committee,
-    place: `${m.department} ${m.chiefArea}`,
+    place: `${m.committee} ${m.department} ${m.chiefArea}`,
   }));
   return [...units, ...meetings, ...records.map(recordDocument)];
 }

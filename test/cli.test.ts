@@ -359,3 +359,48 @@ describe("hvem import into a folder with other content", () => {
     expect((await listFiles(out)).length).toBe(3);
   });
 });
+
+describe("hvem ask", () => {
+  it("answers in the terminal in Danish, and in English to an English question", async () => {
+    const danish = await hvem("ask", "hvem behandler byggeansøgninger?");
+    expect(danish.code).toBe(0);
+    expect(danish.stdout).toContain("Byg — Randers Kommune › Udvikling, Miljø og Teknik › Plan, By og Natur");
+    expect(danish.stdout).toContain("Matchede ord: byggeansøgninger");
+    const english = await hvem("ask", "who handles building permits?");
+    expect(english.stdout).toContain("Matched words");
+  });
+
+  it("--json prints the structured result", async () => {
+    const { code, stdout } = await hvem("ask", "--json", "hvem laver lønsedler");
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ question: "hvem laver lønsedler", truncated: false });
+    expect(result.answers[0]).toHaveProperty("unitId");
+  });
+
+  it("--batch answers JSON Lines with one line each, ranked, and an error line for a bad one", async () => {
+    const { Readable } = await import("node:stream");
+    const { askCommand } = await import("../src/cli/ask-command.js");
+    const lines: string[] = [];
+    const input = Readable.from(['{"id":"a","q":"hvem tager sig af gravetilladelser?"}\n', "ikke json\n", '{"id":"c","q":"🙂"}\n']);
+    const code = await askCommand(["--batch"], { line: (t) => lines.push(t), error: () => {} }, input);
+    expect(code).toBe(0);
+    const [first, bad, emoji] = lines.map((l) => JSON.parse(l));
+    expect(Object.keys(first).sort()).toEqual(["answers", "confident", "id", "ms", "q"]);
+    expect(first).toMatchObject({ id: "a", confident: true });
+    expect(first.answers[0]).toMatchObject({ unit: "Veje og trafik", organisation: "Randers Kommune" });
+    expect(Object.keys(first.answers[0])).toEqual(
+      expect.arrayContaining(["unitId", "unit", "chiefArea", "department", "organisation", "score", "matched", "tasks", "contacts"]),
+    );
+    expect(first.answers.length).toBeLessThanOrEqual(10);
+    expect(bad).toMatchObject({ id: null });
+    expect(bad.error).toContain("linjen kunne ikke læses");
+    expect(emoji).toMatchObject({ id: "c", confident: false, answers: [] });
+  });
+
+  it("without a question: exit 2 and how to ask", async () => {
+    const { code, stderr } = await hvem("ask");
+    expect(code).toBe(2);
+    expect(stderr).toContain("skriv et spørgsmål");
+  });
+});

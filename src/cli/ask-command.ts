@@ -48,8 +48,8 @@ export async function askCommand(
   return 0;
 }
 
+/** A bad line gets an error line of its own; the batch goes on and exits 0. */
 async function batch(searcher: Searcher, input: NodeJS.ReadableStream, out: Output) {
-  let failures = 0;
   for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (!line.trim()) continue;
     let id: unknown = null;
@@ -62,11 +62,10 @@ async function batch(searcher: Searcher, input: NodeJS.ReadableStream, out: Outp
       const ms = Math.round((performance.now() - started) * 100) / 100;
       out.line(JSON.stringify({ id, q: parsed.q, confident, answers, ms }));
     } catch (error) {
-      failures++;
       out.line(
         JSON.stringify({ id, error: `linjen kunne ikke læses: ${(error as Error).message}` }),
       );
     }
   }
-  return failures > 0 ? 1 : 0;
+  return 0;
 }

@@ -18,7 +18,7 @@ export const askUsage =
 export async function askCommand(
   args: string[],
   out: Output,
-  input = process.stdin,
+  input: NodeJS.ReadableStream = process.stdin,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

@@ -8,6 +8,7 @@ import { fileFeedbackLog } from "./feedback/feedback-log.js";
 import { formatProblem } from "./knowledge/problem.js";
 import { createHttpServer } from "./server/http-server.js";
 import { createKnowledgeService } from "./service/knowledge-service.js";
+import { watchKnowledge } from "./service/knowledge-watcher.js";
 import { createTeamsBot } from "./teams/teams-bot.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -20,13 +21,29 @@ const config = read.config;
 const logger = pino({ level: config.LOG_LEVEL });
 const startedAt = Date.now();
 
-const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR);
+const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR, { snapshotDir: config.SNAPSHOT_DIR });
 if (!loaded.ok) {
   for (const problem of loaded.problems.filter((p) => p.severity === "error")) console.error(formatProblem(problem));
   console.error(`Hvem kan ikke starte: vidensmappen ${config.KNOWLEDGE_DIR} har fejl (se ovenfor og hvem check).`);
   process.exit(1);
 }
 const knowledge = loaded.service;
+logger.info({ ...knowledge.status() }, "knowledge loaded");
+
+// Edits to the knowledge folder and the admin's genindlæs take the same path.
+const watcher = config.WATCH_KNOWLEDGE
+  ? watchKnowledge(config.KNOWLEDGE_DIR, async () => {
+      const outcome = await knowledge.reindex();
+      if (outcome.ok) {
+        if (outcome.changed) logger.info({ version: outcome.version }, "knowledge reindexed");
+      } else {
+        logger.warn(
+          { problems: outcome.problems.filter((p) => p.severity === "error").map(formatProblem) },
+          "knowledge change refused; the previous version keeps serving",
+        );
+      }
+    })
+  : undefined;
 
 const bot = createTeamsBot({
   config,
@@ -54,6 +71,8 @@ server.listen(config.PORT, () => {
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     logger.info({ signal }, "shutting down");
+    watcher?.close();
+    // In-flight requests finish; new connections are refused.
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
   });

@@ -38,6 +38,16 @@ export const configSchema = z.object({
     .min(1)
     .default(".hvem/feedback.jsonl")
     .describe("JSON Lines file where feedback and unanswered questions are recorded."),
+  SNAPSHOT_DIR: z
+    .string()
+    .min(1)
+    .default(".hvem/snapshots")
+    .describe("Folder for saved indexes: a restart with unchanged knowledge loads instead of rebuilding."),
+  WATCH_KNOWLEDGE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true")
+    .describe("Reindex automatically when a knowledge file changes (true/false)."),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info")

@@ -3,6 +3,7 @@
  * rank units → decide confidence → build answers with their matching tasks and
  * contacts. Plain TypeScript: the CLI, the bot and tests all call `ask`.
  */
+import { createHash } from "node:crypto";
 import {
   type Analyzer,
   type AnalyzerState,
@@ -74,12 +75,10 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
   return {
     version: knowledge.version,
     stats: { records: records.length, units: places.size },
-    snapshot: () =>
-      JSON.stringify({
-        version: knowledge.version,
-        analyzer: analyzer.state(),
-        index: saveSearchIndex(index),
-      } satisfies Snapshot),
+    snapshot: () => {
+      const body = { version: knowledge.version, analyzer: analyzer.state(), index: saveSearchIndex(index) };
+      return JSON.stringify({ ...body, checksum: checksum(body) } satisfies Snapshot);
+    },
     ask(question) {
       const truncated = question.length > MAX_QUESTION_LENGTH;
       const text = question.slice(0, MAX_QUESTION_LENGTH);
@@ -122,6 +121,12 @@ interface Snapshot {
   version: string;
   analyzer: AnalyzerState;
   index: string;
+  /** Hash of the rest: a snapshot damaged on disk is detected, never trusted. */
+  checksum: string;
+}
+
+function checksum(body: Omit<Snapshot, "checksum">): string {
+  return createHash("sha256").update(JSON.stringify([body.version, body.analyzer, body.index])).digest("hex");
 }
 
 /** Throws when the snapshot is damaged or of another knowledge version; callers rebuild. */
@@ -133,7 +138,9 @@ function parseSnapshot(snapshot: string, version: string): Snapshot {
   if (!parsed.analyzer?.words || !parsed.analyzer.terms || typeof parsed.index !== "string") {
     throw new Error("snapshot is incomplete");
   }
-  return parsed as Snapshot;
+  const saved = parsed as Snapshot;
+  if (checksum(saved) !== saved.checksum) throw new Error("snapshot is damaged (checksum)");
+  return saved;
 }
 
 /** Tasks every unit does itself rank below a unit that specialises in them. */

@@ -4,15 +4,18 @@
  * so a question is always answered from a whole index and a broken file never
  * takes the service down.
  */
-import { loadKnowledge } from "../knowledge/load-knowledge.js";
+import { type Knowledge, loadKnowledge } from "../knowledge/load-knowledge.js";
 import { type Problem, hasErrors } from "../knowledge/problem.js";
 import { createSearcher, type Searcher } from "../search/searcher.js";
+import { readSnapshot, writeSnapshot } from "./index-snapshot.js";
 
 export interface KnowledgeStatus {
   version: string;
   records: number;
   units: number;
   loadedAt: Date;
+  /** True when the index was loaded from a saved snapshot rather than built. */
+  fromSnapshot: boolean;
   /** Problems of the last reindex that was refused, if the last one was. */
   refused?: { at: Date; problems: Problem[] };
 }
@@ -27,19 +30,27 @@ export interface KnowledgeService {
   reindex(): Promise<ReindexOutcome>;
 }
 
+export interface KnowledgeServiceOptions {
+  /** Where index snapshots are kept; none when not set. */
+  snapshotDir?: string;
+}
+
 /** Loads the folder; refuses to start on knowledge with errors (the outcome says which). */
 export async function createKnowledgeService(
   dir: string,
+  options: KnowledgeServiceOptions = {},
 ): Promise<{ ok: true; service: KnowledgeService } | { ok: false; problems: Problem[] }> {
-  const first = await build(dir);
+  const build = () => buildSearcher(dir, options.snapshotDir);
+  const first = await build();
   if (!first.ok) return first;
   let current = first.searcher;
+  let fromSnapshot = first.fromSnapshot;
   let loadedAt = new Date();
   let refused: KnowledgeStatus["refused"];
   let running: Promise<ReindexOutcome> | undefined;
 
   const reindex = async (): Promise<ReindexOutcome> => {
-    const next = await build(dir);
+    const next = await build();
     if (!next.ok) {
       refused = { at: new Date(), problems: next.problems };
       return next;
@@ -48,6 +59,7 @@ export async function createKnowledgeService(
     const changed = next.searcher.version !== current.version;
     if (changed) {
       current = next.searcher;
+      fromSnapshot = next.fromSnapshot;
       loadedAt = new Date();
     }
     return { ok: true, version: current.version, changed, warnings: next.warnings };
@@ -57,7 +69,13 @@ export async function createKnowledgeService(
     ok: true,
     service: {
       searcher: () => current,
-      status: () => ({ version: current.version, ...current.stats, loadedAt, ...(refused ? { refused } : {}) }),
+      status: () => ({
+        version: current.version,
+        ...current.stats,
+        loadedAt,
+        fromSnapshot,
+        ...(refused ? { refused } : {}),
+      }),
       // Overlapping requests share one rebuild rather than racing each other.
       reindex: () => {
         running ??= reindex().finally(() => {
@@ -69,12 +87,25 @@ export async function createKnowledgeService(
   };
 }
 
-async function build(dir: string) {
+async function buildSearcher(dir: string, snapshotDir: string | undefined) {
   const knowledge = await loadKnowledge(dir);
   if (hasErrors(knowledge.problems)) return { ok: false as const, problems: knowledge.problems };
-  return {
-    ok: true as const,
-    searcher: createSearcher(knowledge),
-    warnings: knowledge.problems,
-  };
+  const warnings = knowledge.problems;
+  const saved = snapshotDir ? await readSnapshot(snapshotDir, knowledge.version) : undefined;
+  if (saved !== undefined) {
+    const loaded = fromSnapshotOrUndefined(knowledge, saved);
+    if (loaded) return { ok: true as const, searcher: loaded, fromSnapshot: true, warnings };
+  }
+  const searcher = createSearcher(knowledge);
+  if (snapshotDir) await writeSnapshot(snapshotDir, knowledge.version, searcher.snapshot());
+  return { ok: true as const, searcher, fromSnapshot: false, warnings };
+}
+
+/** A damaged or foreign snapshot is never trusted: the index is rebuilt instead. */
+function fromSnapshotOrUndefined(knowledge: Knowledge, snapshot: string): Searcher | undefined {
+  try {
+    return createSearcher(knowledge, snapshot);
+  } catch {
+    return undefined;
+  }
 }

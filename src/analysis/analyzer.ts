@@ -72,6 +72,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
   const state = isState(options.learn) ? options.learn : learn(options.learn, term);
   // Folded words are compound parts and the vocabulary misspellings are corrected to.
   const words = SearchableMap.from<string>(state.words);
+  // A Set for the many lookups of compound splitting; the map is for fuzzy matching.
+  const known = new Set(state.words.map(([folded]) => folded));
   const terms = new Set(state.terms);
   for (const group of options.synonyms) {
     for (const phrase of group) {
@@ -79,10 +81,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         if (isStopWord(word)) continue;
         terms.add(term(word));
         if (!words.has(fold(word))) words.set(fold(word), word.toLowerCase());
+        known.add(fold(word));
       }
     }
   }
-  const isPart = (folded: string) => folded.length >= MIN_PART && words.has(folded);
+  const isPart = (folded: string) => folded.length >= MIN_PART && known.has(folded);
   const memo = new Map<string, string[] | undefined>();
   const partsOf = (folded: string): string[] => {
     if (folded.length < MIN_COMPOUND) return [];
@@ -115,11 +118,9 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
     return best && (!next || next[1][1] > best[1][1]) ? best[1][0] : undefined;
   };
 
-  const wordTerms = memoize((word: string): string[] => {
-    if (isStopWord(word)) return [];
-    const folded = fold(word);
-    return [stem(folded), ...partsOf(folded)];
-  });
+  const wordTerms = memoize((word: string): string[] =>
+    isStopWord(word) ? [] : [term(word), ...partsOf(fold(word))],
+  );
   // A synonym's compound parts count too: "gadelygte" = "vejbelysning" reaches "gadebelysning".
   const synonyms = synonymIndex(options.synonyms, analysePhrase, (t) => partsOfTerm.get(t) ?? []);
   const partsOfTerm = new Map<string, string[]>();
@@ -224,15 +225,16 @@ function isState(learn: AnalyzerOptions["learn"]): learn is AnalyzerState {
 
 /** Learns the vocabulary from texts, each distinct text once. */
 function learn(texts: Iterable<string>, term: (word: string) => string): AnalyzerState {
+  // Texts repeat their words: analyse each distinct word once.
+  const distinct = new Set<string>();
+  for (const text of new Set(texts)) for (const word of tokenize(text)) distinct.add(word);
   const words = new Map<string, string>();
   const terms = new Set<string>();
-  for (const text of new Set(texts)) {
-    for (const word of tokenize(text)) {
-      if (isStopWord(word)) continue;
-      const folded = fold(word);
-      if (!words.has(folded)) words.set(folded, word.toLowerCase());
-      terms.add(term(word));
-    }
+  for (const word of distinct) {
+    if (isStopWord(word)) continue;
+    const folded = fold(word);
+    if (!words.has(folded)) words.set(folded, word.toLowerCase());
+    terms.add(term(word));
   }
   return { words: [...words], terms: [...terms] };
 }

@@ -6,9 +6,8 @@
 export interface ConfidenceInput {
   /** Share of the question's words the first unit matched, 0–1 (see `coverage`). */
   coverage: number;
-  /** Ranking scores of the first and second unit. */
+  /** Ranking score of the first unit. */
   top: number;
-  second: number;
 }
 
 export const CONFIDENCE = {

@@ -94,14 +94,10 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       const named = ranked.filter((u) => places.get(u.unitId)?.organisation === organisation);
       const units = named.length > 0 ? named : ranked;
       units.sort((a, b) => b.score - a.score);
-      const [first, second] = units;
+      const [first] = units;
       const confident =
         first !== undefined &&
-        isConfident({
-          coverage: coverage(first, words),
-          top: first.score,
-          second: second?.score ?? 0,
-        });
+        isConfident({ coverage: coverage(first, words), top: first.score });
       return {
         question,
         confident,

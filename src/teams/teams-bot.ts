@@ -73,7 +73,8 @@ export function createTeamsBot(options: TeamsBotOptions) {
   // with one, it rejects any request without a valid Bot Framework token.
   const adapter = new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, conversation: conversationOf(context) }, "turn failed");
+    // The message and stack, not the whole error: connector errors carry entire HTTP requests.
+    logger.error({ error: error.message, stack: error.stack, conversation: conversationOf(context) }, "turn failed");
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity("Beklager, noget gik galt hos mig. Prøv igen om lidt.");
     }

@@ -5,9 +5,9 @@
  */
 import SearchableMap from "minisearch/SearchableMap";
 import { MIN_PART, splitCompound } from "./compounds.js";
-import { fold } from "./fold.js";
+import { fold as foldWord } from "./fold.js";
 import { stem } from "./stem.js";
-import { isStopWord } from "./stopwords.js";
+import { isStopWord as isStopWordUncached } from "./stopwords.js";
 import { tokenize } from "./tokenize.js";
 
 /** Why a query term is there: the user's word, a part of it, or a synonym of either. */
@@ -68,8 +68,11 @@ export interface AnalyzerOptions {
 }
 
 export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): AnalyzerState } {
+  // Each distinct word is folded and checked once, however often it occurs.
+  const fold = memoize(foldWord);
+  const isStopWord = memoize(isStopWordUncached);
   const term = memoize((word: string) => stem(fold(word)));
-  const state = isState(options.learn) ? options.learn : learn(options.learn, term);
+  const state = isState(options.learn) ? options.learn : learn(options.learn, term, fold, isStopWord);
   // Folded words are compound parts and the vocabulary misspellings are corrected to.
   const words = SearchableMap.from<string>(state.words);
   // A Set for the many lookups of compound splitting; the map is for fuzzy matching.
@@ -89,6 +92,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
   const memo = new Map<string, string[] | undefined>();
   const partsOf = (folded: string): string[] => {
     if (folded.length < MIN_COMPOUND) return [];
+    if (memo.size >= MAX_MEMO) memo.clear();
     const parts = splitCompound(folded, isPart, memo, false) ?? knownTail(folded);
     return parts && parts.length > 1 ? parts.filter((p) => !isStopWord(p)).map(stem) : [];
   };
@@ -224,7 +228,12 @@ function isState(learn: AnalyzerOptions["learn"]): learn is AnalyzerState {
 }
 
 /** Learns the vocabulary from texts, each distinct text once. */
-function learn(texts: Iterable<string>, term: (word: string) => string): AnalyzerState {
+function learn(
+  texts: Iterable<string>,
+  term: (word: string) => string,
+  fold: (word: string) => string,
+  isStopWord: (word: string) => boolean,
+): AnalyzerState {
   // Texts repeat their words: analyse each distinct word once.
   const distinct = new Set<string>();
   for (const text of new Set(texts)) for (const word of tokenize(text)) distinct.add(word);
@@ -239,6 +248,9 @@ function learn(texts: Iterable<string>, term: (word: string) => string): Analyze
   return { words: [...words], terms: [...terms] };
 }
 
+/** Words remembered per cache; questions bring new words forever, so the cache starts over. */
+const MAX_MEMO = 200_000;
+
 /** Analysis is pure and texts repeat their words, so each word is analysed once. */
 function memoize<T>(fn: (word: string) => T): (word: string) => T {
   const cache = new Map<string, T>();
@@ -246,6 +258,7 @@ function memoize<T>(fn: (word: string) => T): (word: string) => T {
     let value = cache.get(word);
     if (value === undefined) {
       value = fn(word);
+      if (cache.size >= MAX_MEMO) cache.clear();
       cache.set(word, value);
     }
     return value;

@@ -1,19 +1,21 @@
 /**
- * `npm run loadtest`: the real server in local mode with a fake Bot Connector, both
- * on loopback; autocannon sends question activities for a bounded time at rising
- * concurrency, then again while the knowledge is reindexed every second. Prints
- * requests/s, latency percentiles, errors and memory before and after.
+ * `npm run loadtest`: the real server (`src/main.ts`, local mode) in its own process
+ * with a fake Bot Connector, both on loopback; autocannon sends question activities
+ * for a bounded time at rising concurrency, then again while a knowledge file is
+ * edited every second (so the server reindexes under load). Prints requests/s,
+ * latency percentiles, errors and the server's memory before and after.
  */
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import autocannon from "autocannon";
-import { pino } from "pino";
-import { createHttpServer } from "../../src/server/http-server.js";
-import { createKnowledgeService } from "../../src/service/knowledge-service.js";
-import { createTeamsBot } from "../../src/teams/teams-bot.js";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const LEVELS = (process.env.LOAD_CONCURRENCY ?? "1,10,50").split(",").map(Number);
+const PORT = 3990 + Math.floor(Math.random() * 9);
 const QUESTIONS = [
   "hvem tager sig af gravetilladelser?",
   "min medarbejder er sygemeldt, hvad gør jeg?",
@@ -36,19 +38,31 @@ const connector = createServer((req, res) => {
 await new Promise<void>((resolve) => connector.listen(0, "127.0.0.1", resolve));
 const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
 
-const created = await createKnowledgeService("knowledge");
-if (!created.ok) throw new Error("knowledge has errors");
-const knowledge = created.service;
-const logger = pino({ level: "silent" });
-const bot = createTeamsBot({
-  config: { MicrosoftAppType: "SingleTenant" },
-  deps: { knowledge, isAdmin: () => false, uptime: () => 0 },
-  feedback: { record: async () => {} },
-  logger,
+// A private copy of the knowledge, edited during the second round.
+const knowledgeDir = await mkdtemp(join(tmpdir(), "hvem-load-"));
+await cp("knowledge", knowledgeDir, { recursive: true });
+const synonyms = join(knowledgeDir, "synonyms.txt");
+const original = await readFile(synonyms, "utf8");
+
+const server = spawn(process.execPath, ["--no-deprecation", "--import", "tsx", "src/main.ts"], {
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    KNOWLEDGE_DIR: knowledgeDir,
+    SNAPSHOT_DIR: join(knowledgeDir, ".snapshots"),
+    FEEDBACK_LOG: join(knowledgeDir, ".feedback.jsonl"),
+    LOG_LEVEL: "warn",
+    MicrosoftAppId: "",
+  },
+  stdio: ["ignore", "ignore", "inherit"],
 });
-const server = createHttpServer({ logger, handleMessages: (req, res) => bot.handle(req, res), readiness: () => ({}) });
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+const base = `http://127.0.0.1:${PORT}`;
+for (let i = 0; ; i++) {
+  const ready = await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false);
+  if (ready) break;
+  if (i > 150) throw new Error("the server did not start");
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
 
 let n = 0;
 const activity = () =>
@@ -63,14 +77,22 @@ const activity = () =>
     conversation: { id: `conversation-${n % 50}`, conversationType: "personal" },
   });
 
-const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+/** The server's resident memory, in MB. */
+async function serverMb(): Promise<number> {
+  const status = await readFile(`/proc/${server.pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
 const rows: string[] = [];
 for (const withReindex of [false, true]) {
   for (const connections of LEVELS) {
-    const before = mb();
-    const timer = withReindex ? setInterval(() => void knowledge.reindex(), 1000) : undefined;
+    const before = await serverMb();
+    let edit = 0;
+    const timer = withReindex
+      ? setInterval(() => void writeFile(synonyms, `${original}\n# edit ${++edit}\n`), 1000)
+      : undefined;
     const result = await autocannon({
-      url,
+      url: `${base}/api/messages`,
       method: "POST",
       connections,
       duration: SECONDS,
@@ -78,7 +100,6 @@ for (const withReindex of [false, true]) {
       requests: [{ setupRequest: (request) => ({ ...request, body: activity() }) }],
     });
     clearInterval(timer);
-    global.gc?.();
     rows.push(
       [
         withReindex ? "yes" : "no",
@@ -88,16 +109,15 @@ for (const withReindex of [false, true]) {
         result.latency.p97_5,
         result.latency.p99,
         result.errors + result.timeouts + result.non2xx,
-        `${before} → ${mb()}`,
+        `${before} → ${await serverMb()}`,
       ].join(" | "),
     );
   }
 }
-console.log("reindex every 1 s | connections | questions/s | p50 ms | p97.5 ms | p99 ms | errors | RSS MB");
+console.log("reindex every 1 s | connections | questions/s | p50 ms | p97.5 ms | p99 ms | errors | server RSS MB");
 console.log("--- | --- | --- | --- | --- | --- | --- | ---");
 for (const row of rows) console.log(row);
 console.log(`replies received by the fake connector: ${replies}`);
-// Let the last replies reach the connector before closing both.
-await new Promise((resolve) => setTimeout(resolve, 1000));
-server.close();
+server.kill("SIGTERM");
+await new Promise((resolve) => server.once("exit", resolve));
 connector.close();

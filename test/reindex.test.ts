@@ -137,3 +137,25 @@ describe("index snapshots", () => {
     expect(third.searcher().ask("gravetilladelser").answers[0]?.unitId).toBe("t/veje");
   });
 });
+
+describe("a large knowledge folder", () => {
+  it("loads thousands of files, and names the one broken file among them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hvem-many-"));
+    const count = 2000;
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        writeFile(join(dir, `enhed-${i}.md`), unit(`t/enhed-${i}`, `Enhed ${i}`, [`Opgave nummer ${i}`, "Fælles opgave for alle"])),
+      ),
+    );
+    await writeFile(join(dir, "enhed-1999.md"), "---\nid: t/broken\nname: [\n---\n- x\n");
+    const created = await createKnowledgeService(dir);
+    expect(created.ok).toBe(false);
+    const problems = created.ok ? [] : created.problems.filter((p) => p.severity === "error");
+    expect(problems.map((p) => p.file)).toEqual(["enhed-1999.md"]);
+
+    await writeFile(join(dir, "enhed-1999.md"), unit("t/enhed-1999", "Enhed 1999", ["Opgave nummer 1999"]));
+    const fixed = await createKnowledgeService(dir);
+    expect(fixed.ok && fixed.service.status().units).toBe(count);
+    expect(fixed.ok && fixed.service.searcher().ask("opgave nummer 1234").answers[0]?.unitId).toBe("t/enhed-1234");
+  });
+});

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { defaultKnowledgeDir } from "../knowledge/default-dir.js";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { formatProblem, hasErrors } from "../knowledge/problem.js";
 import { answerText } from "../presentation/answer-text.js";
@@ -26,7 +27,7 @@ export async function askCommand(
     options: {
       json: { type: "boolean", default: false },
       batch: { type: "boolean", default: false },
-      knowledge: { type: "string", default: "knowledge" },
+      knowledge: { type: "string", default: defaultKnowledgeDir() },
     },
   });
   const question = positionals.join(" ").trim();

@@ -1,3 +1,4 @@
+import { defaultKnowledgeDir } from "../knowledge/default-dir.js";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { formatProblem } from "../knowledge/problem.js";
 import { toRecords } from "../knowledge/records.js";
@@ -7,7 +8,7 @@ export const checkUsage = "hvem check [mappe]   validerer vidensmappen (standard
 
 /** `hvem check [dir]`: every problem with file, line and field; exit 1 on any error. */
 export async function checkCommand(args: string[], out: Output): Promise<number> {
-  const dir = args[0] ?? "knowledge";
+  const dir = args[0] ?? defaultKnowledgeDir();
   const knowledge = await loadKnowledge(dir);
   for (const problem of knowledge.problems) out.line(formatProblem(problem));
   const errors = knowledge.problems.filter((p) => p.severity === "error").length;

@@ -1,3 +1,4 @@
+import { defaultKnowledgeDir } from "../knowledge/default-dir.js";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { formatProblem, hasErrors } from "../knowledge/problem.js";
 import { toRecords } from "../knowledge/records.js";
@@ -14,7 +15,7 @@ export async function exportCommand(args: string[], out: Output): Promise<number
   if (!json) throw new UsageError("hvem export kan kun skrive JSON: brug --json");
   if (rest.length > 1 || rest[0]?.startsWith("-"))
     throw new UsageError(`ukendt argument: ${rest.join(" ")}`);
-  const knowledge = await loadKnowledge(rest[0] ?? "knowledge");
+  const knowledge = await loadKnowledge(rest[0] ?? defaultKnowledgeDir());
   if (hasErrors(knowledge.problems)) {
     for (const p of knowledge.problems.filter((p) => p.severity === "error"))
       out.error(formatProblem(p));

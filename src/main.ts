@@ -4,11 +4,13 @@
 import { existsSync } from "node:fs";
 import { pino } from "pino";
 import { readConfig } from "./config/config.js";
+import { blobFeedbackLog } from "./feedback/blob-feedback-log.js";
 import { fileFeedbackLog } from "./feedback/feedback-log.js";
 import { formatProblem } from "./knowledge/problem.js";
 import { createHttpServer } from "./server/http-server.js";
 import { createKnowledgeService } from "./service/knowledge-service.js";
 import { watchKnowledge } from "./service/knowledge-watcher.js";
+import { conversationStorage } from "./teams/conversation-storage.js";
 import { createTeamsBot } from "./teams/teams-bot.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -45,10 +47,13 @@ const watcher = config.WATCH_KNOWLEDGE
     })
   : undefined;
 
+// Several instances share conversations and the feedback log through Blob Storage.
+const shared = config.AZURE_STORAGE_CONNECTION_STRING;
 const bot = createTeamsBot({
   config,
   logger,
-  feedback: fileFeedbackLog(config.FEEDBACK_LOG),
+  storage: conversationStorage(shared, config.AZURE_STORAGE_CONTAINER),
+  feedback: shared ? blobFeedbackLog(shared, config.AZURE_STORAGE_CONTAINER) : fileFeedbackLog(config.FEEDBACK_LOG),
   deps: {
     knowledge,
     isAdmin: (id) => id !== undefined && config.ADMIN_IDS.includes(id),

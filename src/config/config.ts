@@ -48,6 +48,14 @@ export const configSchema = z.object({
     .default("true")
     .transform((v) => v === "true")
     .describe("Reindex automatically when a knowledge file changes (true/false)."),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText.describe(
+    "Azure Storage connection string. Set it when running several instances: conversation state and the feedback log are then shared in Blob Storage.",
+  ),
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, "skal være et gyldigt containernavn (små bogstaver, tal og -)")
+    .default("hvem")
+    .describe("Blob container for conversation state and the feedback log."),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info")

@@ -31,7 +31,7 @@ export const feedbackEventSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type FeedbackEvent = z.infer<typeof feedbackEventSchema>;
-type NewEvent = FeedbackEvent extends infer E ? (E extends FeedbackEvent ? Omit<E, "at"> : never) : never;
+export type NewEvent = FeedbackEvent extends infer E ? (E extends FeedbackEvent ? Omit<E, "at"> : never) : never;
 
 export interface FeedbackLog {
   record(event: NewEvent): Promise<void>;
@@ -42,28 +42,38 @@ export function anonymousId(conversationId: string): string {
   return createHash("sha256").update(conversationId).digest("hex").slice(0, 12);
 }
 
+/** One event as a JSON line, stamped with the time and with the question cut short. */
+export function feedbackLine(event: NewEvent): string {
+  const line = {
+    ...event,
+    at: new Date().toISOString(),
+    ...("question" in event && event.question ? { question: event.question.slice(0, MAX_QUESTION) } : {}),
+  };
+  return `${JSON.stringify(line)}\n`;
+}
+
 export function fileFeedbackLog(path: string): FeedbackLog {
   let ready: Promise<unknown> | undefined;
   return {
     async record(event) {
       ready ??= mkdir(dirname(path), { recursive: true });
       await ready;
-      const line: FeedbackEvent = {
-        ...event,
-        at: new Date().toISOString(),
-        ...("question" in event && event.question ? { question: event.question.slice(0, MAX_QUESTION) } : {}),
-      } as FeedbackEvent;
-      await appendFile(path, `${JSON.stringify(line)}\n`);
+      await appendFile(path, feedbackLine(event));
     },
   };
 }
 
-/** Reads the log, skipping lines that are not events (a half-written last line, say). */
+/** Reads the log file; a missing file is an empty log. */
 export async function readFeedbackLog(path: string): Promise<FeedbackEvent[]> {
   const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return "";
     throw error;
   });
+  return parseFeedbackLines(text);
+}
+
+/** The events of a log's text, skipping lines that are not events (a half-written last line, say). */
+export function parseFeedbackLines(text: string): FeedbackEvent[] {
   return text.split("\n").flatMap((line) => {
     if (!line.trim()) return [];
     try {

@@ -1,0 +1,96 @@
+/**
+ * Several instances: two bots share conversation state and the feedback log through
+ * Blob Storage, against Azurite (the Azure Storage emulator, from npm) started here.
+ * One instance answers a question and is dropped; the other carries the
+ * conversation on ("flere", "kontakt"), and both append to one feedback log.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blobFeedbackLog } from "../src/feedback/blob-feedback-log.js";
+import { createKnowledgeService, type KnowledgeService } from "../src/service/knowledge-service.js";
+import { conversationStorage } from "../src/teams/conversation-storage.js";
+import { createTeamsBot } from "../src/teams/teams-bot.js";
+
+// Azurite's well-known development account (public, documented by Microsoft).
+const ACCOUNT = "devstoreaccount1";
+const KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+const port = 10_100 + Math.floor(Math.random() * 800);
+const connection = `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`;
+const container = `hvem-test-${port}`;
+
+let azurite: ChildProcess;
+let knowledge: KnowledgeService;
+
+beforeAll(async () => {
+  azurite = spawn(
+    process.execPath,
+    [
+      "node_modules/azurite/dist/src/blob/main.js",
+      "--blobPort",
+      String(port),
+      "--inMemoryPersistence",
+      "--silent",
+      "--skipApiVersionCheck",
+      "--disableTelemetry",
+    ],
+    { stdio: "ignore" },
+  );
+  for (let i = 0; ; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (up) break;
+    if (i > 100) throw new Error("Azurite did not start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const created = await createKnowledgeService("knowledge");
+  if (!created.ok) throw new Error("knowledge has errors");
+  knowledge = created.service;
+}, 30_000);
+
+afterAll(() => {
+  azurite?.kill("SIGTERM");
+});
+
+/** One bot instance: its own adapter and app, sharing only what Blob Storage holds. */
+function instance() {
+  const bot = createTeamsBot({
+    config: { MicrosoftAppType: "SingleTenant" },
+    deps: { knowledge, isAdmin: () => false, uptime: () => 1 },
+    feedback: blobFeedbackLog(connection, container),
+    storage: conversationStorage(connection, container),
+    logger: pino({ level: "silent" }),
+  });
+  const adapter = new TestAdapter(async (context) => {
+    await bot.app.run(context);
+  });
+  return async (activity: Partial<Activity> | string) => {
+    const incoming = typeof activity === "string" ? { type: ActivityTypes.Message, text: activity } : activity;
+    await adapter.processActivity({ from: { id: "user", aadObjectId: "user-aad" }, ...incoming });
+    return adapter.activeQueue.splice(0);
+  };
+}
+
+const cardOf = (activity: Partial<Activity> | undefined) => JSON.stringify(activity?.attachments?.[0]?.content ?? null);
+
+describe("two instances sharing Blob Storage (Azurite)", () => {
+  it("carries a conversation from one instance to the other, and logs both to one feedback log", async () => {
+    const first = instance();
+    const [answer] = await first("hvem kan hjælpe med Emply?");
+    expect(cardOf(answer)).toContain('"text":"Personalejura"');
+
+    // The first instance is gone; the second one knows what "kontakt" refers to.
+    const second = instance();
+    const [contacts] = await second("kontakt");
+    expect(cardOf(contacts)).toContain("personalejura@norddjurs.dk");
+    const [more] = await second("flere");
+    expect(cardOf(more)).not.toContain("Jeg er Hvem");
+
+    await second("hvem laver lønsedler?");
+    const events = await blobFeedbackLog(connection, container).read();
+    expect(events.filter((e) => e.kind === "question").map((e) => e.question)).toEqual([
+      "hvem kan hjælpe med Emply?",
+      "hvem laver lønsedler?",
+    ]);
+  });
+});

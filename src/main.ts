@@ -8,6 +8,7 @@ import { blobFeedbackLog } from "./feedback/blob-feedback-log.js";
 import { fileFeedbackLog } from "./feedback/feedback-log.js";
 import { formatProblem } from "./knowledge/problem.js";
 import { createHttpServer } from "./server/http-server.js";
+import { downloadKnowledge, followPublishedKnowledge } from "./service/knowledge-blob.js";
 import { createKnowledgeService } from "./service/knowledge-service.js";
 import { watchKnowledge } from "./service/knowledge-watcher.js";
 import { conversationStorage } from "./teams/conversation-storage.js";
@@ -23,6 +24,12 @@ const config = read.config;
 const logger = pino({ level: config.LOG_LEVEL });
 const startedAt = Date.now();
 
+const shared = config.AZURE_STORAGE_CONNECTION_STRING;
+const fromBlob = config.KNOWLEDGE_FROM_BLOB && shared ? shared : undefined;
+if (fromBlob && !(await downloadKnowledge(fromBlob, config.AZURE_STORAGE_CONTAINER, config.KNOWLEDGE_DIR))) {
+  console.error(`Der er ingen viden i blob-containeren ${config.AZURE_STORAGE_CONTAINER} endnu: kør hvem publish først.`);
+  process.exit(1);
+}
 const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR, { snapshotDir: config.SNAPSHOT_DIR });
 if (!loaded.ok) {
   for (const problem of loaded.problems.filter((p) => p.severity === "error")) console.error(formatProblem(problem));
@@ -32,23 +39,34 @@ if (!loaded.ok) {
 const knowledge = loaded.service;
 logger.info({ ...knowledge.status() }, "knowledge loaded");
 
-// Edits to the knowledge folder and the admin's genindlæs take the same path.
-const watcher = config.WATCH_KNOWLEDGE
-  ? watchKnowledge(config.KNOWLEDGE_DIR, async () => {
-      const outcome = await knowledge.reindex();
-      if (outcome.ok) {
-        if (outcome.changed) logger.info({ version: outcome.version }, "knowledge reindexed");
-      } else {
-        logger.warn(
-          { problems: outcome.problems.filter((p) => p.severity === "error").map(formatProblem) },
-          "knowledge change refused; the previous version keeps serving",
-        );
-      }
+// Edits to the knowledge folder, newly published knowledge and the admin's genindlæs
+// all take the same validated path.
+const reindex = async () => {
+  const outcome = await knowledge.reindex();
+  if (outcome.ok) {
+    if (outcome.changed) logger.info({ version: outcome.version }, "knowledge reindexed");
+    return outcome.version;
+  }
+  logger.warn(
+    { problems: outcome.problems.filter((p) => p.severity === "error").map(formatProblem) },
+    "knowledge change refused; the previous version keeps serving",
+  );
+  return undefined;
+};
+const watcher = fromBlob
+  ? followPublishedKnowledge({
+      connection: fromBlob,
+      container: config.AZURE_STORAGE_CONTAINER,
+      dir: config.KNOWLEDGE_DIR,
+      reindex,
+      intervalMs: config.KNOWLEDGE_POLL_SECONDS * 1000,
+      onError: (error) => logger.warn({ error: String(error) }, "could not check published knowledge"),
     })
-  : undefined;
+  : config.WATCH_KNOWLEDGE
+    ? watchKnowledge(config.KNOWLEDGE_DIR, () => void reindex())
+    : undefined;
 
 // Several instances share conversations and the feedback log through Blob Storage.
-const shared = config.AZURE_STORAGE_CONNECTION_STRING;
 const bot = createTeamsBot({
   config,
   logger,

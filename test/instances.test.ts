@@ -5,10 +5,14 @@
  * conversation on ("flere", "kontakt"), and both append to one feedback log.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blobFeedbackLog } from "../src/feedback/blob-feedback-log.js";
+import { downloadKnowledge, followPublishedKnowledge, publishKnowledge } from "../src/service/knowledge-blob.js";
 import { createKnowledgeService, type KnowledgeService } from "../src/service/knowledge-service.js";
 import { conversationStorage } from "../src/teams/conversation-storage.js";
 import { createTeamsBot } from "../src/teams/teams-bot.js";
@@ -66,7 +70,7 @@ function instance() {
   });
   return async (activity: Partial<Activity> | string) => {
     const incoming = typeof activity === "string" ? { type: ActivityTypes.Message, text: activity } : activity;
-    await adapter.processActivity({ from: { id: "user", aadObjectId: "user-aad" }, ...incoming });
+    await adapter.processActivity({ from: { id: "user", name: "Bruger", aadObjectId: "user-aad" }, ...incoming });
     return adapter.activeQueue.splice(0);
   };
 }
@@ -92,5 +96,62 @@ describe("two instances sharing Blob Storage (Azurite)", () => {
       "hvem kan hjælpe med Emply?",
       "hvem laver lønsedler?",
     ]);
+  });
+});
+
+describe("knowledge published to Blob Storage", () => {
+  it("reaches every instance: publish once, both reindex themselves to the new version", async () => {
+    const unit = (tasks: string[]) =>
+      `---\nid: t/veje\nname: Veje\norganisation: Testkommune\ndepartment: Teknik\nchiefArea: Veje\nsource:\n  document: t.txt\n---\n\n${tasks.map((t) => `- ${t}`).join("\n")}\n`;
+    const source = await mkdtemp(join(tmpdir(), "hvem-publish-"));
+    await writeFile(join(source, "veje.md"), unit(["Gravetilladelser"]));
+    await mkdir(join(source, "sources"));
+    await writeFile(join(source, "sources", "katalog.txt"), "not published");
+    const store = `knowledge-${port}`;
+    const first = await publishKnowledge(source, connection, store);
+    expect(first).toMatchObject({ ok: true, files: 1 });
+
+    const instances = await Promise.all(
+      [1, 2].map(async () => {
+        const dir = await mkdtemp(join(tmpdir(), "hvem-instance-"));
+        await downloadKnowledge(connection, store, dir);
+        const created = await createKnowledgeService(dir);
+        if (!created.ok) throw new Error("published knowledge has errors");
+        const service = created.service;
+        const follower = followPublishedKnowledge({
+          connection,
+          container: store,
+          dir,
+          intervalMs: 100,
+          reindex: async () => {
+            const outcome = await service.reindex();
+            return outcome.ok ? outcome.version : undefined;
+          },
+        });
+        return { service, follower };
+      }),
+    );
+    try {
+      expect(instances.map((i) => i.service.searcher().ask("hundeluftning").answers)).toEqual([[], []]);
+      await writeFile(join(source, "veje.md"), unit(["Gravetilladelser", "Hundeluftning i parker"]));
+      const second = await publishKnowledge(source, connection, store);
+      if (!second.ok) throw new Error("publish failed");
+      for (let i = 0; instances.some((x) => x.service.status().version !== second.version); i++) {
+        if (i > 100) throw new Error("the new version did not reach both instances");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      for (const { service } of instances) {
+        expect(service.searcher().ask("hundeluftning").answers[0]?.unitId).toBe("t/veje");
+      }
+    } finally {
+      for (const { follower } of instances) follower.close();
+    }
+  });
+
+  it("refuses to publish knowledge with errors", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hvem-broken-"));
+    await writeFile(join(dir, "x.md"), "---\nid: [\n---\n- x\n");
+    const result = await publishKnowledge(dir, connection, `broken-${port}`);
+    expect(result.ok).toBe(false);
   });
 });

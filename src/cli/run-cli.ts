@@ -5,6 +5,7 @@ import { UsageError } from "./cli-error.js";
 import { exportCommand, exportUsage } from "./export-command.js";
 import { importCommand, importUsage } from "./import-command.js";
 import { packageCommand, packageUsage } from "./package-command.js";
+import { publishCommand, publishUsage } from "./publish-command.js";
 import { reportCommand, reportUsage } from "./report-command.js";
 import type { Output } from "./output.js";
 
@@ -15,9 +16,10 @@ const commands: Record<string, (args: string[], out: Output) => Promise<number>>
   ask: askCommand,
   package: packageCommand,
   report: reportCommand,
+  publish: publishCommand,
 };
 
-const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage, packageUsage, reportUsage].join("\n  ");
+const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage, packageUsage, reportUsage, publishUsage].join("\n  ");
 
 export async function runCli(argv: string[], out: Output): Promise<number> {
   const [name, ...args] = argv;

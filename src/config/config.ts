@@ -56,6 +56,19 @@ export const configSchema = z.object({
     .regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, "skal være et gyldigt containernavn (små bogstaver, tal og -)")
     .default("hvem")
     .describe("Blob container for conversation state and the feedback log."),
+  KNOWLEDGE_FROM_BLOB: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
+    .describe(
+      "true: take the knowledge published with hvem publish from the blob container into KNOWLEDGE_DIR, and follow new versions.",
+    ),
+  KNOWLEDGE_POLL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe("How often an instance checks for newly published knowledge (KNOWLEDGE_FROM_BLOB)."),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info")
@@ -70,6 +83,12 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   const result = configSchema.safeParse(env);
   if (result.success) {
     const config = result.data;
+    if (config.KNOWLEDGE_FROM_BLOB && !config.AZURE_STORAGE_CONNECTION_STRING) {
+      return {
+        ok: false,
+        message: "Konfiguration: KNOWLEDGE_FROM_BLOB=true kræver AZURE_STORAGE_CONNECTION_STRING.",
+      };
+    }
     if (config.MicrosoftAppId && config.MicrosoftAppType === "SingleTenant") {
       const missing = (["MicrosoftAppPassword", "MicrosoftAppTenantId"] as const).filter((k) => !config[k]);
       if (missing.length > 0) {

@@ -17,6 +17,8 @@ const children: ChildProcess[] = [];
 let connector: Server;
 let serviceUrl: string;
 const replies: { conversation: string; body: string }[] = [];
+/** While set, the fake connector holds its answers: the bot's request stays in flight. */
+let hold: Promise<void> | undefined;
 
 async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000) {
   const until = Date.now() + ms;
@@ -48,8 +50,9 @@ beforeAll(async () => {
     req.on("data", (chunk) => {
       body += chunk;
     });
-    req.on("end", () => {
+    req.on("end", async () => {
       replies.push({ conversation: req.url ?? "", body });
+      await hold;
       res.writeHead(200, { "content-type": "application/json" });
       res.end('{"id":"reply"}');
     });
@@ -98,8 +101,18 @@ describe("server processes", () => {
     const port = blobPort + 3;
     const server = startHvem(port);
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, "start");
+    let release = () => {};
+    hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const before = replies.length;
     const inFlight = post(port, "m3", "hvem laver lønsedler?");
+    // The bot is now waiting for the connector: its request is in flight.
+    await waitFor(async () => replies.length > before, "the reply reaching the connector");
     server.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    hold = undefined;
     expect((await inFlight).status).toBe(200);
     const exitCode = await new Promise<number | null>((resolve) => server.once("exit", resolve));
     expect(exitCode).toBe(0);

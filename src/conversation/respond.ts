@@ -64,8 +64,9 @@ export async function respond(
   memory: ConversationMemory,
   deps: ConversationDeps,
 ): Promise<{ reply: Reply; memory: ConversationMemory }> {
-  const action = cardActionSchema.safeParse(incoming.value);
-  if (action.success) {
+  // Most messages carry no card data; parsing nothing would only build error objects.
+  const action = incoming.value === undefined ? undefined : cardActionSchema.safeParse(incoming.value);
+  if (action?.success) {
     const data = action.data;
     const result = deps.knowledge.searcher().ask(data.q);
     const index =

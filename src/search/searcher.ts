@@ -5,7 +5,6 @@
  */
 import { createHash } from "node:crypto";
 import {
-  type Analyzer,
   type AnalyzerState,
   createAnalyzer,
   type QueryTerm,
@@ -71,6 +70,16 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     ? loadSearchIndex(analyzer, saved.index)
     : buildSearchIndex(analyzer, searchDocuments(knowledge, records));
   const organisations = [...new Set(knowledge.units.map((u) => u.organisation))];
+  // A record's words and their terms, analysed once and kept: highlighting is on every answer.
+  const recordWords = new Map<string, readonly TextWord[]>();
+  const wordsOf = (record: KnowledgeRecord) => {
+    let words = recordWords.get(record.id);
+    if (!words) {
+      words = tokenize(record.text).map((word) => ({ word, terms: analyzer.wordTerms(word) }));
+      recordWords.set(record.id, words);
+    }
+    return words;
+  };
 
   return {
     version: knowledge.version,
@@ -104,7 +113,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
         answers: units
           .slice(0, MAX_ANSWERS)
           .flatMap(
-            (u) => answerFor(u, coverage(u, words), places, recordById, terms, analyzer) ?? [],
+            (u) => answerFor(u, coverage(u, words), places, recordById, terms, wordsOf) ?? [],
           ),
         suggestions: suggestions(terms),
         truncated,
@@ -178,7 +187,7 @@ function answerFor(
   places: ReadonlyMap<string, Place>,
   records: ReadonlyMap<string, KnowledgeRecord>,
   terms: readonly QueryTerm[],
-  analyzer: Analyzer,
+  wordsOf: (record: KnowledgeRecord) => readonly TextWord[],
 ): Answer | undefined {
   const place = places.get(unit.unitId);
   if (!place) return undefined;
@@ -190,7 +199,7 @@ function answerFor(
     .map((r) => ({
       group: r.taskGroup,
       text: r.kind === "meetingItem" ? meetingItemText(r) : r.text,
-      highlight: highlight(r.text, matchedTerms, analyzer),
+      highlight: highlight(wordsOf(r), matchedTerms),
     }));
   const presenters = hitRecords.flatMap((r) =>
     r.kind === "meetingItem" && r.presenter
@@ -223,9 +232,13 @@ function meetingItemText(r: Extract<KnowledgeRecord, { kind: "meetingItem" }>): 
 }
 
 /** Words of `text` whose analysed form matched, for the card to show why. */
-function highlight(text: string, matched: ReadonlySet<string>, analyzer: Analyzer): string[] {
-  const words = tokenize(text).filter((w) => analyzer.wordTerms(w).some((t) => matched.has(t)));
-  return [...new Set(words)];
+function highlight(words: readonly TextWord[], matched: ReadonlySet<string>): string[] {
+  return [...new Set(words.filter((w) => w.terms.some((t) => matched.has(t))).map((w) => w.word))];
+}
+
+interface TextWord {
+  word: string;
+  terms: readonly string[];
 }
 
 function dedupeContacts(contacts: AnswerContact[]): AnswerContact[] {

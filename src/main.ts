@@ -30,7 +30,7 @@ if (fromBlob && !(await downloadKnowledge(fromBlob, config.AZURE_STORAGE_CONTAIN
   console.error(`Der er ingen viden i blob-containeren ${config.AZURE_STORAGE_CONTAINER} endnu: kør hvem publish først.`);
   process.exit(1);
 }
-const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR, { snapshotDir: config.SNAPSHOT_DIR });
+const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR, { snapshotDir: config.SNAPSHOT_DIR, worker: true });
 if (!loaded.ok) {
   for (const problem of loaded.problems.filter((p) => p.severity === "error")) console.error(formatProblem(problem));
   console.error(`Hvem kan ikke starte: vidensmappen ${config.KNOWLEDGE_DIR} har fejl (se ovenfor og hvem check).`);

@@ -159,3 +159,24 @@ describe("a large knowledge folder", () => {
     expect(fixed.ok && fixed.service.searcher().ask("opgave nummer 1234").answers[0]?.unitId).toBe("t/enhed-1234");
   });
 });
+
+describe("building in a worker thread", () => {
+  it("serves the same answers as building in process, and reindexes through the worker", async () => {
+    const dir = await knowledgeDir();
+    const inProcess = await createKnowledgeService(dir);
+    const inWorker = await createKnowledgeService(dir, { worker: true });
+    if (!inProcess.ok || !inWorker.ok) throw new Error("knowledge has errors");
+    for (const q of ["gravetilladelser", "snerydning om vinteren", "byggeansogninger"]) {
+      expect(inWorker.service.searcher().ask(q)).toEqual(inProcess.service.searcher().ask(q));
+    }
+    await writeFile(join(dir, "byg.md"), unit("t/byg", "Byg", ["Byggeansøgninger", "Hundeluftning"]));
+    const outcome = await inWorker.service.reindex();
+    expect(outcome).toMatchObject({ ok: true, changed: true });
+    expect(inWorker.service.searcher().ask("hundeluftning").answers[0]?.unitId).toBe("t/byg");
+
+    await writeFile(join(dir, "byg.md"), "---\nid: [\n---\n");
+    const refused = await inWorker.service.reindex();
+    expect(refused.ok).toBe(false);
+    expect(inWorker.service.searcher().ask("hundeluftning").answers[0]?.unitId).toBe("t/byg");
+  });
+});

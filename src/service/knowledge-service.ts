@@ -4,6 +4,7 @@
  * so a question is always answered from a whole index and a broken file never
  * takes the service down.
  */
+import { Worker } from "node:worker_threads";
 import { type Knowledge, loadKnowledge } from "../knowledge/load-knowledge.js";
 import { type Problem, hasErrors } from "../knowledge/problem.js";
 import { createSearcher, type Searcher } from "../search/searcher.js";
@@ -33,6 +34,8 @@ export interface KnowledgeService {
 export interface KnowledgeServiceOptions {
   /** Where index snapshots are kept; none when not set. */
   snapshotDir?: string;
+  /** Build indexes in a worker thread, so answering never waits for a reindex. */
+  worker?: boolean;
 }
 
 /** Loads the folder; refuses to start on knowledge with errors (the outcome says which). */
@@ -40,7 +43,8 @@ export async function createKnowledgeService(
   dir: string,
   options: KnowledgeServiceOptions = {},
 ): Promise<{ ok: true; service: KnowledgeService } | { ok: false; problems: Problem[] }> {
-  const build = () => buildSearcher(dir, options.snapshotDir);
+  const build = () =>
+    options.worker ? buildInWorker(dir, options.snapshotDir) : buildSearcher(dir, options.snapshotDir);
   const first = await build();
   if (!first.ok) return first;
   let current = first.searcher;
@@ -100,6 +104,33 @@ async function buildSearcher(dir: string, snapshotDir: string | undefined) {
   if (snapshotDir) await writeSnapshot(snapshotDir, knowledge.version, searcher.snapshot());
   return { ok: true as const, searcher, fromSnapshot: false, warnings };
 }
+
+type Built = Awaited<ReturnType<typeof buildSearcher>>;
+
+/** The same as buildSearcher, with the heavy part in a worker thread. */
+function buildInWorker(dir: string, snapshotDir: string | undefined): Promise<Built> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./build-worker-entry.mjs", import.meta.url), {
+      workerData: { dir, snapshotDir },
+    });
+    worker.once("message", (message: WorkerResult) => {
+      void worker.terminate();
+      if (!message.ok) return resolve({ ok: false, problems: message.problems });
+      const warnings = message.knowledge.problems;
+      const loaded = fromSnapshotOrUndefined(message.knowledge, message.snapshot);
+      resolve(
+        loaded
+          ? { ok: true, searcher: loaded, fromSnapshot: message.fromSnapshot, warnings }
+          : { ok: true, searcher: createSearcher(message.knowledge), fromSnapshot: false, warnings },
+      );
+    });
+    worker.once("error", reject);
+  });
+}
+
+type WorkerResult =
+  | { ok: false; problems: Problem[] }
+  | { ok: true; knowledge: Knowledge; snapshot: string; fromSnapshot: boolean };
 
 /** A damaged or foreign snapshot is never trusted: the index is rebuilt instead. */
 function fromSnapshotOrUndefined(knowledge: Knowledge, snapshot: string): Searcher | undefined {

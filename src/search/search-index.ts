@@ -2,7 +2,7 @@
  * The MiniSearch index over the search documents, analysed by Hvem's Danish
  * pipeline, and its snapshot: a saved index loads without re-analysing the text.
  */
-import MiniSearch from "minisearch";
+import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { Analyzer } from "../analysis/analyzer.js";
 import { tokenize } from "../analysis/tokenize.js";
 import { FIELD_BOOSTS, SEARCH_FIELDS, type SearchDocument } from "./search-documents.js";
@@ -31,11 +31,12 @@ export function buildSearchIndex(analyzer: Analyzer, documents: readonly SearchD
   return index;
 }
 
-export function saveSearchIndex(index: SearchIndex): string {
-  return JSON.stringify(index);
+/** The index as plain data, to be serialised with the rest of a snapshot. */
+export function saveSearchIndex(index: SearchIndex): AsPlainObject {
+  return index.toJSON();
 }
 
-/** Throws when the snapshot is not a MiniSearch index; callers then rebuild. */
-export function loadSearchIndex(analyzer: Analyzer, snapshot: string): SearchIndex {
-  return MiniSearch.loadJSON<SearchDocument>(snapshot, indexOptions(analyzer));
+/** Throws when the data is not a MiniSearch index; callers then rebuild. */
+export function loadSearchIndex(analyzer: Analyzer, saved: AsPlainObject): SearchIndex {
+  return MiniSearch.loadJS<SearchDocument>(saved, indexOptions(analyzer));
 }

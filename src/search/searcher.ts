@@ -4,6 +4,7 @@
  * contacts. Plain TypeScript: the CLI, the bot and tests all call `ask`.
  */
 import { createHash } from "node:crypto";
+import type { AsPlainObject } from "minisearch";
 import {
   type AnalyzerState,
   createAnalyzer,
@@ -85,8 +86,12 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     version: knowledge.version,
     stats: { records: records.length, units: places.size },
     snapshot: () => {
-      const body = { version: knowledge.version, analyzer: analyzer.state(), index: saveSearchIndex(index) };
-      return JSON.stringify({ ...body, checksum: checksum(body) } satisfies Snapshot);
+      const body = JSON.stringify({
+        version: knowledge.version,
+        analyzer: analyzer.state(),
+        index: saveSearchIndex(index),
+      } satisfies Snapshot);
+      return `${checksum(body)}\n${body}`;
     },
     ask(question) {
       const truncated = question.length > MAX_QUESTION_LENGTH;
@@ -122,30 +127,33 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
   };
 }
 
+/** A snapshot is a checksum line, then this as JSON. */
 interface Snapshot {
   version: string;
   analyzer: AnalyzerState;
-  index: string;
-  /** Hash of the rest: a snapshot damaged on disk is detected, never trusted. */
-  checksum: string;
+  index: AsPlainObject;
 }
 
-function checksum(body: Omit<Snapshot, "checksum">): string {
-  return createHash("sha256").update(JSON.stringify([body.version, body.analyzer, body.index])).digest("hex");
+function checksum(body: string): string {
+  return createHash("sha256").update(body).digest("hex");
 }
 
 /** Throws when the snapshot is damaged or of another knowledge version; callers rebuild. */
 function parseSnapshot(snapshot: string, version: string): Snapshot {
-  const parsed = JSON.parse(snapshot) as Partial<Snapshot>;
+  const newline = snapshot.indexOf("\n");
+  const body = snapshot.slice(newline + 1);
+  // The checksum covers the text as written: a damaged or truncated file is never trusted.
+  if (newline < 0 || checksum(body) !== snapshot.slice(0, newline)) {
+    throw new Error("snapshot is damaged (checksum)");
+  }
+  const parsed = JSON.parse(body) as Partial<Snapshot>;
   if (parsed.version !== version) {
     throw new Error(`snapshot is of knowledge version ${parsed.version}, not ${version}`);
   }
-  if (!parsed.analyzer?.words || !parsed.analyzer.terms || typeof parsed.index !== "string") {
+  if (!parsed.analyzer?.words || !parsed.analyzer.terms || typeof parsed.index !== "object") {
     throw new Error("snapshot is incomplete");
   }
-  const saved = parsed as Snapshot;
-  if (checksum(saved) !== saved.checksum) throw new Error("snapshot is damaged (checksum)");
-  return saved;
+  return parsed as Snapshot;
 }
 
 /** Tasks every unit does itself rank below a unit that specialises in them. */

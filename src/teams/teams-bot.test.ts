@@ -1,8 +1,9 @@
-import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
+import { type Activity, ActivityTypes, MemoryStorage, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FeedbackEvent, FeedbackLog } from "../feedback/feedback-log.js";
 import { createKnowledgeService, type KnowledgeService } from "../service/knowledge-service.js";
+import { lastWriteWins } from "./conversation-storage.js";
 import { createTeamsBot, SEARCH_COMMAND } from "./teams-bot.js";
 
 const ADMIN = "00000000-0000-0000-0000-00000000a0a0";
@@ -162,12 +163,28 @@ describe("Hvem in Teams", () => {
       replyToId: answer?.id,
       value: { actionName: "feedback", actionValue: { reaction: "dislike", feedback: '{"feedbackText":"forkert enhed"}' } },
     });
-    expect(replies.find((a) => a.type === "invokeResponse")?.value).toEqual({ status: 200 });
+    expect(replies.find((a) => a.type === "invokeResponse")?.value).toEqual({ status: 200, body: {} });
     expect(recorded.at(-1)).toMatchObject({
       kind: "feedback",
       reaction: "dislike",
       comment: "forkert enhed",
       question: "hvem tager sig af gravetilladelser?",
     });
+  });
+});
+
+describe("conversation storage", () => {
+  it("lets the last of two overlapping writes win instead of failing on a stale eTag", async () => {
+    const plain = new MemoryStorage();
+    await plain.write({ c: { shown: 0 } });
+    const first = (await plain.read(["c"])).c;
+    const second = (await plain.read(["c"])).c;
+    await plain.write({ c: { ...first, shown: 1 } });
+    await expect(plain.write({ c: { ...second, shown: 2 } })).rejects.toThrow(/eTag/);
+
+    const storage = lastWriteWins(plain);
+    const stale = { ...second, shown: 3 };
+    await storage.write({ c: stale });
+    expect((await storage.read(["c"])).c).toMatchObject({ shown: 3 });
   });
 });

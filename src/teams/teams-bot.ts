@@ -31,6 +31,7 @@ import { anonymousId, type FeedbackLog } from "../feedback/feedback-log.js";
 import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
 import { detectLanguage } from "../presentation/language.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
+import { lastWriteWins } from "./conversation-storage.js";
 
 /** The message extension's search command, as declared in the manifest. */
 export const SEARCH_COMMAND = "findUnit";
@@ -82,7 +83,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
   const app = new Application<HvemTurnState>({
     adapter,
     turnStateFactory: () => new TurnState<ConversationState>(),
-    storage: options.storage ?? new MemoryStorage(),
+    storage: options.storage ?? lastWriteWins(new MemoryStorage()),
     removeRecipientMention: true,
     startTypingTimer: false,
   });
@@ -132,6 +133,15 @@ export function createTeamsBot(options: TeamsBotOptions) {
   });
 
   app.feedbackLoop(async (context, state, data) => {
+    // teams-ai answers the invoke with no body, which Teams rejects ("Payload cannot be null").
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const a of activities) {
+        if (a.type === ActivityTypes.InvokeResponse && a.value && a.value.body === undefined) {
+          a.value = { ...a.value, body: {} };
+        }
+      }
+      return next();
+    });
     const answer = state.conversation.answered?.[data.replyToId];
     const comment = feedbackText(data.actionValue.feedback);
     await feedback.record({

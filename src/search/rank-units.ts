@@ -4,22 +4,13 @@
  * tasks beat one), and each unit appears once with its matching documents.
  */
 import type { QueryTerm } from "../analysis/analyzer.js";
-
-export interface DocumentHit {
-  id: string;
-  unitId: string;
-  score: number;
-  /** Query terms this document matched. */
-  queryTerms: readonly string[];
-  /** Index terms of the document that matched (equal to a query term when exact). */
-  terms: readonly string[];
-}
+import type { DocumentMatch } from "./search-index.js";
 
 export interface UnitHit {
   unitId: string;
   score: number;
   /** The unit's matching documents, best first. */
-  hits: DocumentHit[];
+  hits: DocumentMatch[];
   /** How well each question word is matched by this unit, 0–1. */
   wordQuality: ReadonlyMap<string, number>;
 }
@@ -36,21 +27,26 @@ const COVERAGE_FLOOR = 0.25;
 /** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one. */
 const INEXACT = 0.5;
 
-export function rankUnits(hits: readonly DocumentHit[], terms: readonly QueryTerm[]): UnitHit[] {
+export function rankUnits(hits: readonly DocumentMatch[], terms: readonly QueryTerm[]): UnitHit[] {
   const byTerm = new Map(terms.map((t) => [t.term, t]));
   const words = [...new Set(terms.map((t) => t.word))];
-  const byUnit = new Map<string, DocumentHit[]>();
-  for (const hit of hits) byUnit.set(hit.unitId, [...(byUnit.get(hit.unitId) ?? []), hit]);
+  const byUnit = new Map<string, DocumentMatch[]>();
+  for (const hit of hits) {
+    const unitHits = byUnit.get(hit.unitId);
+    if (unitHits) unitHits.push(hit);
+    else byUnit.set(hit.unitId, [hit]);
+  }
   const units: UnitHit[] = [];
   for (const [unitId, unitHits] of byUnit) {
     unitHits.sort((a, b) => b.score - a.score);
     // The unit's own document (its name and aliases) counts in full on top of its tasks:
     // "pladsanvisningen" names the unit, whatever other units' tasks say.
-    const own = unitHits.find((h) => h.id === unitId);
-    const records = unitHits.filter((h) => h !== own);
-    const score =
-      (own?.score ?? 0) * OWN_NAME +
-      records.reduce((sum, h, i) => sum + h.score * (DECAY[i] ?? 0), 0);
+    let score = 0;
+    let rank = 0;
+    for (const hit of unitHits) {
+      if (hit.id === unitId) score += hit.score * OWN_NAME;
+      else score += hit.score * (DECAY[rank++] ?? 0);
+    }
     const wordQuality = new Map<string, number>();
     for (const hit of unitHits) {
       for (const qt of hit.queryTerms) {
@@ -64,7 +60,8 @@ export function rankUnits(hits: readonly DocumentHit[], terms: readonly QueryTer
     unit.score = score * (COVERAGE_FLOOR + coverage(unit, words));
     units.push(unit);
   }
-  return units.sort((a, b) => b.score - a.score || a.unitId.localeCompare(b.unitId));
+  // Ties in id order, so equal units always come in the same order (ids are ASCII slugs).
+  return units.sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
 }
 
 /** Share of the question's words a unit matched, weighted by how well (0–1). */

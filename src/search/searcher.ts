@@ -16,7 +16,7 @@ import type { Knowledge } from "../knowledge/load-knowledge.js";
 import { type KnowledgeRecord, toRecords } from "../knowledge/records.js";
 import type { Answer, AnswerContact, AskResult } from "./answer-schema.js";
 import { isConfident } from "./confidence.js";
-import { coverage, type DocumentHit, rankUnits, type UnitHit } from "./rank-units.js";
+import { coverage, rankUnits, type UnitHit } from "./rank-units.js";
 import { searchDocuments } from "./search-documents.js";
 import {
   buildSearchIndex,
@@ -169,24 +169,15 @@ function withoutOrganisation(text: string, organisation: string): string {
   return text.replace(new RegExp(`\\b${name}(s)?\\b`, "giu"), " ");
 }
 
-function searchHits(index: SearchIndex, terms: readonly QueryTerm[]): DocumentHit[] {
-  if (terms.length === 0) return [];
-  const byTerm = new Map(terms.map((t) => [t.term, t]));
-  return index
-    .search(terms.map((t) => t.term).join(" "), {
-      combineWith: "OR",
-      boostTerm: (term) => byTerm.get(term)?.weight ?? 1,
+function searchHits(index: SearchIndex, terms: readonly QueryTerm[]) {
+  return index.match(
+    terms.map((t) => ({
+      term: t.term,
+      weight: t.weight,
       // Compounds the user shortened ("rotte" for "rottebekæmpelse") still match.
-      prefix: (term) => byTerm.get(term)?.origin === "word" && term.length >= 5,
-      weights: { fuzzy: 0, prefix: 0.3 },
-    })
-    .map((r) => ({
-      id: String(r.id),
-      unitId: String(r.unitId),
-      score: r.score,
-      queryTerms: r.queryTerms,
-      terms: r.terms,
-    }));
+      prefix: t.origin === "word" && t.term.length >= 5,
+    })),
+  );
 }
 
 function answerFor(

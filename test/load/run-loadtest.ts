@@ -44,7 +44,9 @@ await cp("knowledge", knowledgeDir, { recursive: true });
 const synonyms = join(knowledgeDir, "synonyms.txt");
 const original = await readFile(synonyms, "utf8");
 
-const server = spawn(process.execPath, ["--no-deprecation", "--import", "tsx", "src/main.ts"], {
+// LOAD_CPU_PROFILE=<dir> writes the server's CPU profile there, to see where a turn's time goes.
+const profile = process.env.LOAD_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE}`] : [];
+const server = spawn(process.execPath, [...profile, "--no-deprecation", "--import", "tsx", "src/main.ts"], {
   env: {
     ...process.env,
     PORT: String(PORT),

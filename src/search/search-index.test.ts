@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "../analysis/analyzer.js";
+import { FIELD_BOOSTS, type SearchDocument } from "./search-documents.js";
+import { buildSearchIndex, loadSearchIndex, type TermQuery, saveSearchIndex } from "./search-index.js";
+
+const documents: SearchDocument[] = [
+  { id: "byg", unitId: "byg", name: "Byg", aliases: "byggesager", place: "Teknik og Miljø" },
+  { id: "t1", unitId: "byg", group: "Byggesagsbehandling", text: "Byggeansøgninger og byggetilladelser" },
+  { id: "t2", unitId: "byg", group: "Byggesagsbehandling", text: "Tilsyn med byggeri, byggeri af carporte" },
+  { id: "t3", unitId: "natur", group: "Skadedyr", text: "Rottebekæmpelse og anmeldelse af rotter" },
+  { id: "t4", unitId: "natur", group: "Natur", text: "Tilladelser til byggeri i naturen" },
+  { id: "c1", unitId: "natur", group: "Kontakt", person: "Rita Rottesen", text: "leder" },
+];
+const analyzer = createAnalyzer({
+  learn: documents.map((d) => [d.name, d.aliases, d.group, d.text, d.person].join(" ")),
+  synonyms: [],
+});
+
+/** The same question through MiniSearch's own search, which `match` must agree with. */
+function miniSearchScores(queries: readonly TermQuery[]) {
+  const byTerm = new Map(queries.map((q) => [q.term, q]));
+  return buildSearchIndex(analyzer, documents).search(queries.map((q) => q.term).join(" "), {
+    tokenize: (query) => query.split(" "),
+    processTerm: (term) => term,
+    boost: FIELD_BOOSTS,
+    combineWith: "OR",
+    boostTerm: (term) => byTerm.get(term)?.weight ?? 1,
+    prefix: (term) => byTerm.get(term)?.prefix ?? false,
+    weights: { fuzzy: 0, prefix: 0.3 },
+  });
+}
+
+const query = (word: string, weight: number, prefix: boolean): TermQuery => ({
+  term: analyzer.term(word),
+  weight,
+  prefix,
+});
+
+describe("SearchIndex.match", () => {
+  it.each([
+    ["one exact term", [query("byggeri", 1, false)]],
+    ["a prefix term", [query("rotte", 1, true)]],
+    ["weighted terms over several fields", [query("byggeri", 1, true), query("tilladelser", 0.6, false), query("rita", 0.8, false)]],
+  ])("scores %s exactly as MiniSearch's search does", (_, queries) => {
+    const expected = miniSearchScores(queries);
+    const actual = new Map(buildSearchIndex(analyzer, documents).match(queries).map((m) => [m.id, m]));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(actual.size).toBe(expected.length);
+    for (const e of expected) {
+      const a = actual.get(String(e.id));
+      expect(a?.unitId).toBe(e.unitId);
+      expect(a?.score).toBeCloseTo(e.score, 10);
+      expect(new Set(a?.queryTerms)).toEqual(new Set(e.queryTerms));
+      expect(new Set(a?.terms)).toEqual(new Set(e.terms));
+    }
+  });
+
+  it("gives the same matches after a snapshot round trip, and again on the next question", () => {
+    const built = buildSearchIndex(analyzer, documents);
+    const loaded = loadSearchIndex(analyzer, JSON.parse(JSON.stringify(saveSearchIndex(built))));
+    const queries = [query("byggetilladelse", 1, true), query("rotter", 0.8, false)];
+    const first = loaded.match(queries);
+    expect(first).toEqual(built.match(queries));
+    expect(loaded.match(queries)).toEqual(first);
+  });
+});

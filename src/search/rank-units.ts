@@ -11,8 +11,10 @@ export interface UnitHit {
   score: number;
   /** The unit's matching documents, best first. */
   hits: DocumentMatch[];
-  /** How well each question word is matched by this unit, 0–1. */
-  wordQuality: ReadonlyMap<string, number>;
+  /** Share of the question's words the unit matched, weighted by how well (0–1). */
+  coverage: number;
+  /** The question's words the unit matched at all. */
+  matchedWords: ReadonlySet<string>;
 }
 
 /** Weight of a match on the unit's own name and aliases. */
@@ -28,8 +30,9 @@ const COVERAGE_FLOOR = 0.25;
 const INEXACT = 0.5;
 
 export function rankUnits(hits: readonly DocumentMatch[], terms: readonly QueryTerm[]): UnitHit[] {
-  const byTerm = new Map(terms.map((t) => [t.term, t]));
   const words = [...new Set(terms.map((t) => t.word))];
+  // Per query term: the question word it stands for and its weight, looked up once per hit.
+  const termInfo = new Map(terms.map((t) => [t.term, { word: words.indexOf(t.word), weight: t.weight }]));
   const byUnit = new Map<string, DocumentMatch[]>();
   for (const hit of hits) {
     const unitHits = byUnit.get(hit.unitId);
@@ -37,35 +40,33 @@ export function rankUnits(hits: readonly DocumentMatch[], terms: readonly QueryT
     else byUnit.set(hit.unitId, [hit]);
   }
   const units: UnitHit[] = [];
+  const quality = new Float64Array(words.length);
   for (const [unitId, unitHits] of byUnit) {
     unitHits.sort((a, b) => b.score - a.score);
     // The unit's own document (its name and aliases) counts in full on top of its tasks:
     // "pladsanvisningen" names the unit, whatever other units' tasks say.
     let score = 0;
     let rank = 0;
+    quality.fill(0);
     for (const hit of unitHits) {
-      if (hit.id === unitId) score += hit.score * OWN_NAME;
-      else score += hit.score * (DECAY[rank++] ?? 0);
-    }
-    const wordQuality = new Map<string, number>();
-    for (const hit of unitHits) {
+      score += hit.score * (hit.id === unitId ? OWN_NAME : (DECAY[rank++] ?? 0));
       for (const qt of hit.queryTerms) {
-        const term = byTerm.get(qt);
-        if (!term) continue;
-        const quality = term.weight * (hit.terms.includes(qt) ? 1 : INEXACT);
-        wordQuality.set(term.word, Math.max(wordQuality.get(term.word) ?? 0, quality));
+        const info = termInfo.get(qt);
+        if (!info) continue;
+        const q = info.weight * (hit.terms.includes(qt) ? 1 : INEXACT);
+        if (q > (quality[info.word] as number)) quality[info.word] = q;
       }
     }
-    const unit = { unitId, score, hits: unitHits, wordQuality };
-    unit.score = score * (COVERAGE_FLOOR + coverage(unit, words));
-    units.push(unit);
+    let matched = 0;
+    const matchedWords = new Set<string>();
+    words.forEach((word, i) => {
+      const q = quality[i] as number;
+      matched += q;
+      if (q > 0) matchedWords.add(word);
+    });
+    const coverage = words.length === 0 ? 0 : matched / words.length;
+    units.push({ unitId, score: score * (COVERAGE_FLOOR + coverage), hits: unitHits, coverage, matchedWords });
   }
   // Ties in id order, so equal units always come in the same order (ids are ASCII slugs).
   return units.sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
-}
-
-/** Share of the question's words a unit matched, weighted by how well (0–1). */
-export function coverage(unit: UnitHit, words: readonly string[]): number {
-  if (words.length === 0) return 0;
-  return words.reduce((sum, w) => sum + (unit.wordQuality.get(w) ?? 0), 0) / words.length;
 }

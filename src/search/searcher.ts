@@ -16,7 +16,7 @@ import type { Knowledge } from "../knowledge/load-knowledge.js";
 import { type KnowledgeRecord, toRecords } from "../knowledge/records.js";
 import type { Answer, AnswerContact, AskResult } from "./answer-schema.js";
 import { isConfident } from "./confidence.js";
-import { coverage, rankUnits, type UnitHit } from "./rank-units.js";
+import { rankUnits, type UnitHit } from "./rank-units.js";
 import { searchDocuments } from "./search-documents.js";
 import {
   buildSearchIndex,
@@ -100,7 +100,6 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       const terms = analyzer.queryTerms(
         organisation ? withoutOrganisation(text, organisation) : text,
       );
-      const words = [...new Set(terms.map((t) => t.word))];
       const ranked = rankUnits(searchHits(index, terms), terms).map((u) =>
         places.get(u.unitId)?.crossCutting ? { ...u, score: u.score * CROSS_CUTTING } : u,
       );
@@ -111,14 +110,14 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       const [first] = units;
       const confident =
         first !== undefined &&
-        isConfident({ coverage: coverage(first, words), top: first.score });
+        isConfident({ coverage: first.coverage, top: first.score });
       return {
         question,
         confident,
         answers: units
           .slice(0, MAX_ANSWERS)
           .flatMap(
-            (u) => answerFor(u, coverage(u, words), places, recordById, terms, wordsOf) ?? [],
+            (u) => answerFor(u, places, recordById, terms, wordsOf) ?? [],
           ),
         suggestions: suggestions(terms),
         truncated,
@@ -182,7 +181,6 @@ function searchHits(index: SearchIndex, terms: readonly QueryTerm[]) {
 
 function answerFor(
   unit: UnitHit,
-  share: number,
   places: ReadonlyMap<string, Place>,
   records: ReadonlyMap<string, KnowledgeRecord>,
   terms: readonly QueryTerm[],
@@ -210,7 +208,7 @@ function answerFor(
   );
   const contacts = dedupeContacts([...matchedContacts, ...presenters, ...place.contacts]);
   const wordsMatched = terms
-    .filter((t) => t.origin === "word" && unit.wordQuality.has(t.word))
+    .filter((t) => t.origin === "word" && unit.matchedWords.has(t.word))
     .map((t) => t.correction ?? t.word);
   return {
     unitId: place.unitId,
@@ -220,7 +218,7 @@ function answerFor(
     organisation: place.organisation,
     score: Math.round(unit.score * 1000) / 1000,
     matched: [...new Set(wordsMatched)],
-    coverage: Math.round(share * 100) / 100,
+    coverage: Math.round(unit.coverage * 100) / 100,
     tasks,
     contacts,
   };

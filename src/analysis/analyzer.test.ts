@@ -9,6 +9,7 @@ const analyzer = createAnalyzer({
     "Sygefraværssamtaler med medarbejdere",
     "Lønsystem og lønudbetaling",
     "Affald og genbrug",
+    "Anmeldelse af arbejdsskader og udsendelse af lønsedler",
   ],
   synonyms: [
     ["skrald", "affald"],
@@ -33,6 +34,18 @@ describe("analyzer", () => {
   it("matches words typed without æ, ø and å", () => {
     const query = terms("byggeansogninger").map((t) => t.term);
     expect(query).toContain(indexed("Byggeansøgninger")[0]);
+  });
+
+  it.each([
+    ["a compound said the other way round", "en medarbejder kom til skade på arbejdet", "arbejdsskader"],
+    ["a compound said in two words", "hvor er mine løn sedler", "lønsedler"],
+  ])("joins %s to the knowledge's compound", (_, question, compound) => {
+    const joined = terms(question).filter((t) => t.origin === "joined");
+    expect(joined.map((t) => t.term)).toEqual([analyzer.term(compound)]);
+  });
+
+  it("joins only words that make a compound the knowledge has", () => {
+    expect(terms("affald skader medarbejdere").filter((t) => t.origin === "joined")).toEqual([]);
   });
 
   it("adds synonyms with a lower weight than the user's own word", () => {

@@ -10,8 +10,11 @@ import { stem } from "./stem.js";
 import { isStopWord as isStopWordUncached } from "./stopwords.js";
 import { tokenize } from "./tokenize.js";
 
-/** Why a query term is there: the user's word, a part of it, or a synonym of either. */
-export type TermOrigin = "word" | "part" | "synonym";
+/**
+ * Why a query term is there: the user's word, a part of it, a compound of it and
+ * the next word ("skade på arbejdet" → arbejdsskade), or a synonym of any of them.
+ */
+export type TermOrigin = "word" | "part" | "joined" | "synonym";
 
 export interface QueryTerm {
   term: string;
@@ -34,6 +37,7 @@ export interface Analyzer {
 
 export const WEIGHTS: Readonly<Record<TermOrigin | "partSynonym", number>> = {
   word: 1,
+  joined: 0.9,
   synonym: 0.8,
   part: 0.6,
   partSynonym: 0.5,
@@ -44,6 +48,25 @@ const CORRECTED = 0.85;
 /** Edits allowed when correcting a word: none for short words, more for long ones. */
 export function maxTypos(term: string): number {
   return term.length < 4 ? 0 : term.length < 8 ? 1 : 2;
+}
+
+/** A joined compound's last part is at least this long: "ingen" (ing) is no head. */
+const MIN_JOINED_HEAD = 4;
+/** Letters that link the parts of a Danish compound: arbejd-s-skade, grav-e-tilladelse. */
+const LINKS = ["", "s", "e"];
+
+/**
+ * Adjacent words of a question as [modifier, head, head's word] in both orders:
+ * "løn seddel" is lønseddel, "tilladelse (til at) grave" is gravetilladelse.
+ */
+function neighbours(words: readonly string[]): [string, string, string][] {
+  return words.slice(1).flatMap((second, i) => {
+    const first = words[i] as string;
+    return [
+      [first, second, second],
+      [second, first, first],
+    ] satisfies [string, string, string][];
+  });
 }
 
 /** Only words at least this long are looked at as compounds. */
@@ -107,6 +130,23 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
     }
     return undefined;
   };
+  /**
+   * Danish says a compound in two words, either way round: "løn seddel",
+   * "tilladelse til at grave" (gravetilladelse). The two words are joined, with or
+   * without a linking s or e, when the knowledge has that compound.
+   */
+  const joinedTerm = (modifier: string, head: string): string | undefined => {
+    const end = term(head);
+    if (end.length < MIN_JOINED_HEAD) return undefined;
+    for (const start of new Set([fold(modifier), term(modifier)])) {
+      if (start.length < MIN_PART) continue;
+      for (const link of LINKS) {
+        const joined = start + link + end;
+        if (terms.has(joined)) return joined;
+      }
+    }
+    return undefined;
+  };
   const analysePhrase = (phrase: string) =>
     tokenize(phrase)
       .filter((w) => !isStopWord(w))
@@ -162,6 +202,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
           add({ term: part, weight: WEIGHTS.part, origin: "part", word });
         }
       });
+      for (const [modifier, head, word] of neighbours(asked)) {
+        const joined = joinedTerm(modifier, head);
+        if (joined) add({ term: joined, weight: WEIGHTS.joined, origin: "joined", word });
+      }
       // Synonyms of the question's words (and of phrases in it), then of compound parts.
       for (const t of [...found.values()]) {
         const weight = t.origin === "word" ? WEIGHTS.synonym : WEIGHTS.partSynonym;

@@ -2,13 +2,19 @@
  * Where conversation state lives: in memory for one instance, in Azure Blob Storage
  * when several instances share the conversations (botbuilder's BlobsStorage).
  */
-import { MemoryStorage, type Storage, type StoreItems } from "botbuilder";
+import type { Storage, StoreItems } from "botbuilder";
 import { BlobsStorage } from "botbuilder-azure-blobs";
 
+/**
+ * Conversations one instance remembers in memory. What Hvem keeps per conversation
+ * is a few KB, so this bounds the store to tens of MB however long it runs.
+ */
+export const MAX_CONVERSATIONS_IN_MEMORY = 10_000;
+
 export function conversationStorage(connectionString: string | undefined, container: string): Storage {
-  return lastWriteWins(
-    connectionString ? new BlobsStorage(connectionString, `${container}-state`) : new MemoryStorage(),
-  );
+  return connectionString
+    ? lastWriteWins(new BlobsStorage(connectionString, `${container}-state`))
+    : boundedMemoryStorage(MAX_CONVERSATIONS_IN_MEMORY);
 }
 
 /**
@@ -24,5 +30,41 @@ export function lastWriteWins(storage: Storage): Storage {
       storage.write(
         Object.fromEntries(Object.entries(changes).map(([key, item]) => [key, { ...item, eTag: "*" }])),
       ),
+  };
+}
+
+/**
+ * State in memory for the `max` conversations used last; an older one starts over,
+ * as after a restart. Items are kept as JSON so no caller shares an object with
+ * the store, and the last write wins (see `lastWriteWins`).
+ */
+export function boundedMemoryStorage(max: number): Storage {
+  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+  const items = new Map<string, string>();
+  const touch = (key: string, json: string) => {
+    items.delete(key);
+    items.set(key, json);
+  };
+  return {
+    async read(keys) {
+      const found: StoreItems = {};
+      for (const key of keys) {
+        const json = items.get(key);
+        if (json === undefined) continue;
+        touch(key, json);
+        found[key] = JSON.parse(json);
+      }
+      return found;
+    },
+    async write(changes) {
+      for (const [key, item] of Object.entries(changes)) touch(key, JSON.stringify({ ...item, eTag: "*" }));
+      for (const key of items.keys()) {
+        if (items.size <= max) break;
+        items.delete(key);
+      }
+    },
+    async delete(keys) {
+      for (const key of keys) items.delete(key);
+    },
   };
 }

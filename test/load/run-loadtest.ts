@@ -2,8 +2,9 @@
  * `npm run loadtest`: the real server (`src/main.ts`, local mode) in its own process
  * with a fake Bot Connector, both on loopback; autocannon sends question activities
  * for a bounded time at rising concurrency, then again while a knowledge file is
- * edited every second (so the server reindexes under load). Prints requests/s,
- * latency percentiles, errors and the server's memory before and after.
+ * edited every second (so the server reindexes under load), then a few identical
+ * runs to see that memory stays flat. Prints requests/s, latency percentiles, errors
+ * and the server's memory. LOAD_SECONDS, LOAD_CONCURRENCY and LOAD_ROUNDS change the runs.
  */
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -15,6 +16,10 @@ import autocannon from "autocannon";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const LEVELS = (process.env.LOAD_CONCURRENCY ?? "1,10,50").split(",").map(Number);
+/** Identical runs at the end, to see whether memory stays flat from one to the next. */
+const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 3);
+/** More conversations than one instance keeps in memory, so its bounded store is exercised. */
+const CONVERSATIONS = 20_000;
 const PORT = 3990 + Math.floor(Math.random() * 9);
 const QUESTIONS = [
   "hvem tager sig af gravetilladelser?",
@@ -76,7 +81,7 @@ const activity = () =>
     serviceUrl,
     from: { id: `user-${n % 50}`, aadObjectId: `aad-${n % 50}` },
     recipient: { id: "bot" },
-    conversation: { id: `conversation-${n % 50}`, conversationType: "personal" },
+    conversation: { id: `conversation-${n % CONVERSATIONS}`, conversationType: "personal" },
   });
 
 /** The server's resident memory, in MB. */
@@ -122,9 +127,16 @@ for (const withReindex of [false, true]) {
     );
   }
 }
+const memory = [await serverMb()];
+for (let round = 0; round < ROUNDS; round++) {
+  await fire(10, SECONDS);
+  memory.push(await serverMb());
+}
+
 console.log("reindex every 1 s | connections | questions/s | p50 ms | p97.5 ms | p99 ms | errors | server RSS MB");
 console.log("--- | --- | --- | --- | --- | --- | --- | ---");
 for (const row of rows) console.log(row);
+console.log(`\nserver RSS MB before and after each of ${ROUNDS} more identical runs (10 connections, ${SECONDS} s): ${memory.join(" → ")}`);
 console.log(`replies received by the fake connector: ${replies}`);
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));

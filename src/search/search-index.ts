@@ -28,9 +28,9 @@ export interface DocumentMatch {
   unitId: string;
   score: number;
   /** Query terms this document matched. */
-  queryTerms: string[];
+  queryTerms: readonly string[];
   /** Index terms of the document that matched (equal to a query term when exact). */
-  terms: string[];
+  terms: readonly string[];
 }
 
 /** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one, less for longer rests. */
@@ -89,6 +89,9 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
     const norms = (this.norms ??= this.lengthNorms());
     const slots = this.slots;
     const { k, d } = BM25;
+    // Shared by the documents this term finds first; the lists are never changed, only replaced.
+    const queryTerms = [query.term];
+    const terms = [term];
     for (const field of SEARCH_FIELDS) {
       const fieldId = this._fieldIds[field] as number;
       const freqs = data.get(fieldId);
@@ -102,13 +105,13 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
         if (slot === 0) {
           const id = String(this._documentIds.get(shortId));
           const unitId = String(this._storedFields.get(shortId)?.unitId);
-          slots[shortId] = matches.push({ id, unitId, score, queryTerms: [query.term], terms: [term] });
+          slots[shortId] = matches.push({ id, unitId, score, queryTerms, terms });
           return;
         }
         const m = matches[slot - 1] as DocumentMatch;
         m.score += score;
-        if (m.queryTerms.at(-1) !== query.term) m.queryTerms.push(query.term);
-        if (!m.terms.includes(term)) m.terms.push(term);
+        if (m.queryTerms.at(-1) !== query.term) m.queryTerms = [...m.queryTerms, query.term];
+        if (!m.terms.includes(term)) m.terms = [...m.terms, term];
       });
     }
   }

@@ -15,6 +15,8 @@ export interface SearchDocument {
   text?: string;
   /** Names of people: contacts and meeting presenters. */
   person?: string;
+  /** A meeting item's summary and decision: prose around the item, not what it is about. */
+  details?: string;
   place?: string;
 }
 
@@ -25,6 +27,7 @@ export const FIELD_BOOSTS: Readonly<Record<keyof Omit<SearchDocument, "id" | "un
   person: 2,
   group: 1.2,
   text: 1,
+  details: 0.3,
   place: 0.3,
 };
 
@@ -57,9 +60,8 @@ function recordDocument(r: KnowledgeRecord): SearchDocument {
   return {
     ...base,
     group: "",
-    text: [r.text, r.presenter && `fremlagt af ${r.presenter}`, r.summary, r.decision]
-      .filter(Boolean)
-      .join(" "),
+    text: [r.text, r.presenter && `fremlagt af ${r.presenter}`].filter(Boolean).join(" "),
+    details: [r.summary, r.decision].filter(Boolean).join(" "),
     person: r.presenter ?? "",
   };
 }

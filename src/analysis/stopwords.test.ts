@@ -16,9 +16,10 @@ describe("isStopWord", () => {
     "pa",
     "who",
     "the",
+    "dag", // "i dag": when, not what
   ])("%s is question phrasing or a function word", (word) => expect(isStopWord(word)).toBe(true));
 
-  it.each(["rotter", "løn", "byggetilladelse", "affald", "Emply", "permits"])(
+  it.each(["rotter", "løn", "byggetilladelse", "affald", "Emply", "permits", "dagpleje"])(
     "%s carries meaning",
     (word) => expect(isStopWord(word)).toBe(false),
   );

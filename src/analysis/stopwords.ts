@@ -3,7 +3,7 @@ import { fold } from "./fold.js";
 /**
  * Words that carry no meaning for "who does what": Danish function words (the
  * Snowball Danish list), the phrasing of questions ("hvem tager sig af", "hvor
- * sender jeg", "kan hjælpe med") and the English equivalents.
+ * sender jeg", "kan hjælpe med", "i dag") and the English equivalents.
  */
 const DANISH = `ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig
 din disse dog du efter eller en end er et for fra ham han hans har havde have hende hendes her hos
@@ -19,7 +19,7 @@ behandler behandle sørger sørge varetager varetage klarer klare håndterer hå
 venligst please kan må får få have vil skal mon lige altså fordi hendes hans hende ham borger
 borgeren borgere spørg finde finder kontakt kontakten kontaktperson kontaktpersonen mail mailen
 email e-mail mailadresse mailadressen telefon telefonnummer telefonnummeret nummer nummeret person
-personen hen henne klager passer`;
+personen hen henne klager passer dag idag igår imorgen`;
 
 const ENGLISH = `a an and are about at be can could do does for from help handles handle handling
 how i in is it me my of on or please responsible should the their them there this to what when where

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   recorded = [];
-  const feedback: FeedbackLog = {
+  const feedback: Pick<FeedbackLog, "record"> = {
     record: async (event) => {
       recorded.push({ ...event, at: "now" } as FeedbackEvent);
     },

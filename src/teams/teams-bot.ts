@@ -4,13 +4,12 @@
  * replies into activities; nothing else imports teams-ai or botbuilder, so a move
  * to the Teams SDK touches this folder only.
  */
-import { Application, type DefaultConversationState, TeamsAdapter, TurnState } from "@microsoft/teams-ai";
+import { Application, type DefaultConversationState, TurnState } from "@microsoft/teams-ai";
 import {
   type Activity,
   ActivityTypes,
   CardFactory,
   ConfigurationServiceClientCredentialFactory,
-  MemoryStorage,
   type MessagingExtensionResult,
   type Request as BotRequest,
   type Response as BotResponse,
@@ -31,7 +30,8 @@ import { anonymousId, type FeedbackLog } from "../feedback/feedback-log.js";
 import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
 import { detectLanguage } from "../presentation/language.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
-import { lastWriteWins } from "./conversation-storage.js";
+import { boundedMemoryStorage, MAX_CONVERSATIONS_IN_MEMORY } from "./conversation-storage.js";
+import { ReusingTeamsAdapter } from "./reused-clients.js";
 
 /** The message extension's search command, as declared in the manifest. */
 export const SEARCH_COMMAND = "findUnit";
@@ -41,7 +41,8 @@ const REMEMBERED_ANSWERS = 20;
 export interface TeamsBotOptions {
   config: Pick<Config, "MicrosoftAppId" | "MicrosoftAppPassword" | "MicrosoftAppTenantId" | "MicrosoftAppType">;
   deps: ConversationDeps;
-  feedback: FeedbackLog;
+  /** The bot records; whoever made the log closes it. */
+  feedback: Pick<FeedbackLog, "record">;
   logger: Logger;
   /** Conversation state; in memory by default, a shared store for several instances. */
   storage?: Storage;
@@ -72,7 +73,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
     : {};
   // With no app id the adapter accepts unauthenticated requests (local mode);
   // with one, it rejects any request without a valid Bot Framework token.
-  const adapter = new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  const adapter = new ReusingTeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
   adapter.onTurnError = async (context, error) => {
     // The message and stack, not the whole error: connector errors carry entire HTTP requests.
     logger.error({ error: error.message, stack: error.stack, conversation: conversationOf(context) }, "turn failed");
@@ -83,7 +84,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
   const app = new Application<HvemTurnState>({
     adapter,
     turnStateFactory: () => new TurnState<ConversationState>(),
-    storage: options.storage ?? lastWriteWins(new MemoryStorage()),
+    storage: options.storage ?? boundedMemoryStorage(MAX_CONVERSATIONS_IN_MEMORY),
     removeRecipientMention: true,
     startTypingTimer: false,
   });

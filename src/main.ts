@@ -67,11 +67,12 @@ const watcher = fromBlob
     : undefined;
 
 // Several instances share conversations and the feedback log through Blob Storage.
+const feedback = shared ? blobFeedbackLog(shared, config.AZURE_STORAGE_CONTAINER) : fileFeedbackLog(config.FEEDBACK_LOG);
 const bot = createTeamsBot({
   config,
   logger,
   storage: conversationStorage(shared, config.AZURE_STORAGE_CONTAINER),
-  feedback: shared ? blobFeedbackLog(shared, config.AZURE_STORAGE_CONTAINER) : fileFeedbackLog(config.FEEDBACK_LOG),
+  feedback,
   deps: {
     knowledge,
     isAdmin: (id) => id !== undefined && config.ADMIN_IDS.includes(id),
@@ -95,8 +96,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     logger.info({ signal }, "shutting down");
     watcher?.close();
-    // In-flight requests finish; new connections are refused.
-    server.close(() => process.exit(0));
+    // In-flight requests finish and new connections are refused; then the feedback log is written out.
+    server.close(() => void feedback.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }

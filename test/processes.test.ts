@@ -4,9 +4,13 @@
  * SIGTERM lets a request in flight finish and exits promptly.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFeedbackLog } from "../src/feedback/feedback-log.js";
 
 const ACCOUNT = "devstoreaccount1";
 const KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -97,9 +101,10 @@ describe("server processes", () => {
     expect(replies.at(-1)?.body).toContain("personalejura@norddjurs.dk");
   }, 90_000);
 
-  it("on SIGTERM finishes the request in flight and exits within 10 s", async () => {
+  it("on SIGTERM finishes the request in flight, keeps its feedback line and exits within 10 s", async () => {
     const port = blobPort + 3;
-    const server = startHvem(port);
+    const feedbackLog = join(await mkdtemp(join(tmpdir(), "hvem-sigterm-")), "feedback.jsonl");
+    const server = startHvem(port, { FEEDBACK_LOG: feedbackLog });
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, "start");
     let release = () => {};
     hold = new Promise<void>((resolve) => {
@@ -117,5 +122,6 @@ describe("server processes", () => {
     const exitCode = await new Promise<number | null>((resolve) => server.once("exit", resolve));
     expect(exitCode).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    expect(await readFeedbackLog(feedbackLog)).toMatchObject([{ kind: "question", question: "hvem laver lønsedler?" }]);
   }, 60_000);
 });

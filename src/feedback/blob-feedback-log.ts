@@ -23,6 +23,8 @@ export function blobFeedbackLog(connectionString: string, container: string): Fe
       const line = feedbackLine(event);
       await blob.appendBlock(line, Buffer.byteLength(line));
     },
+    // Each event is stored before record resolves: nothing is buffered.
+    async close() {},
     async read() {
       await ensure();
       return parseFeedbackLines((await blob.downloadToBuffer()).toString("utf8"));

@@ -4,7 +4,8 @@
  * conversation id (a hash) and the question as typed, cut short.
  */
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, readFile } from "node:fs/promises";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod/v4";
 
@@ -34,7 +35,10 @@ export type FeedbackEvent = z.infer<typeof feedbackEventSchema>;
 export type NewEvent = FeedbackEvent extends infer E ? (E extends FeedbackEvent ? Omit<E, "at"> : never) : never;
 
 export interface FeedbackLog {
+  /** Resolves once the event is written. */
   record(event: NewEvent): Promise<void>;
+  /** Writes out whatever is still buffered; for shutdown. */
+  close(): Promise<void>;
 }
 
 /** An anonymous, stable id for a conversation: the same chat gives the same id, nothing more. */
@@ -52,13 +56,37 @@ export function feedbackLine(event: NewEvent): string {
   return `${JSON.stringify(line)}\n`;
 }
 
+/**
+ * The log as a file, appended to through one long-lived stream rather than an
+ * open-write-close per event. Each event is one write, so lines never interleave;
+ * events arriving while a write is under way go out together in the next.
+ */
 export function fileFeedbackLog(path: string): FeedbackLog {
-  let ready: Promise<unknown> | undefined;
+  let stream: Promise<WriteStream> | undefined;
+  const open = async () => {
+    await mkdir(dirname(path), { recursive: true });
+    // Write errors reach the recorders through their write callbacks.
+    return createWriteStream(path, { flags: "a" }).on("error", () => {});
+  };
   return {
     async record(event) {
-      ready ??= mkdir(dirname(path), { recursive: true });
-      await ready;
-      await appendFile(path, feedbackLine(event));
+      const current = (stream ??= open());
+      try {
+        const out = await current;
+        await new Promise<void>((resolve, reject) => {
+          out.write(feedbackLine(event), (error) => (error ? reject(error) : resolve()));
+        });
+      } catch (error) {
+        // The next event opens the file anew, as an append per event would.
+        if (stream === current) stream = undefined;
+        throw error;
+      }
+    },
+    async close() {
+      const current = stream;
+      stream = undefined;
+      const out = await current?.catch(() => undefined);
+      if (out) await new Promise<void>((resolve) => out.end(resolve));
     },
   };
 }

@@ -29,6 +29,18 @@ describe("feedback log and report", () => {
     expect(text).toContain('"forkert"');
   });
 
+  it("loses nothing recorded before the log is closed at shutdown, and never mixes lines", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "hvem-feedback-")), "log.jsonl");
+    const log = fileFeedbackLog(path);
+    const questions = Array.from({ length: 300 }, (_, i) => `spørgsmål ${i} ${"om noget langt ".repeat(10)}`);
+    const recorded = questions.map((question) =>
+      log.record({ kind: "question", conversation: "c", question, confident: false }),
+    );
+    await log.close();
+    expect((await readFeedbackLog(path)).map((e) => "question" in e && e.question)).toEqual(questions);
+    await Promise.all(recorded);
+  });
+
   it("reads a missing log as empty", async () => {
     expect(await readFeedbackLog(join(tmpdir(), "does-not-exist.jsonl"))).toEqual([]);
   });

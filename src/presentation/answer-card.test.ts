@@ -136,5 +136,12 @@ describe("highlightRuns", () => {
       { type: "TextRun", text: "Løn", weight: "Bolder" },
       { type: "TextRun", text: " og lønsystem" },
     ]);
+    expect(highlightRuns("Affald på Ærø, ÆRØ og ærøsk", ["ærø"])).toEqual([
+      { type: "TextRun", text: "Affald på " },
+      { type: "TextRun", text: "Ærø", weight: "Bolder" },
+      { type: "TextRun", text: ", " },
+      { type: "TextRun", text: "ÆRØ", weight: "Bolder" },
+      { type: "TextRun", text: " og ærøsk" },
+    ]);
   });
 });

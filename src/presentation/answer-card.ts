@@ -134,19 +134,21 @@ export function teamsChatLink(email: string): string {
   return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(email)}`;
 }
 
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
 /** Splits text into runs with the highlighted words bold. */
 export function highlightRuns(text: string, highlight: readonly string[]): CardElement[] {
-  const words = new Set(highlight.map((w) => w.toLocaleLowerCase("da")));
+  // Danish has no locale-specific case mappings, and toLocaleLowerCase is several times slower.
+  const words = new Set(highlight.map((w) => w.toLowerCase()));
   const runs: CardElement[] = [];
-  let plain = "";
-  for (const part of text.split(/([\p{L}\p{M}\p{N}]+)/u)) {
-    if (part && words.has(part.toLocaleLowerCase("da"))) {
-      if (plain) runs.push({ type: "TextRun", text: plain });
-      runs.push({ type: "TextRun", text: part, weight: "Bolder" });
-      plain = "";
-    } else plain += part;
+  let plainFrom = 0;
+  for (const { 0: word, index } of text.matchAll(WORD)) {
+    if (!words.has(word.toLowerCase())) continue;
+    if (index > plainFrom) runs.push({ type: "TextRun", text: text.slice(plainFrom, index) });
+    runs.push({ type: "TextRun", text: word, weight: "Bolder" });
+    plainFrom = index + word.length;
   }
-  if (plain) runs.push({ type: "TextRun", text: plain });
+  if (plainFrom < text.length) runs.push({ type: "TextRun", text: text.slice(plainFrom) });
   return runs;
 }
 

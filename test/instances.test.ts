@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BlobServiceClient } from "@azure/storage-blob";
 import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +97,24 @@ describe("two instances sharing Blob Storage (Azurite)", () => {
       "hvem kan hjælpe med Emply?",
       "hvem laver lønsedler?",
     ]);
+  });
+});
+
+describe("feedback log in Blob Storage", () => {
+  it("moves on to a new blob when one is full, and reads the whole series back in order", async () => {
+    const shared = `feedback-${port}`;
+    const [first, second] = [blobFeedbackLog(connection, shared, 600), blobFeedbackLog(connection, shared, 600)];
+    const questions = Array.from({ length: 12 }, (_, i) => `spørgsmål ${i}`);
+    for (const [i, question] of questions.entries()) {
+      await (i % 2 ? second : first).record({ kind: "question", conversation: "c", question, confident: true });
+    }
+    const events = await first.read();
+    expect(events.map((e) => (e.kind === "question" ? e.question : ""))).toEqual(questions);
+    const blobs: string[] = [];
+    for await (const b of BlobServiceClient.fromConnectionString(connection).getContainerClient(shared).listBlobsFlat()) {
+      blobs.push(b.name);
+    }
+    expect(blobs.length).toBeGreaterThan(2);
   });
 });
 

@@ -4,17 +4,24 @@
  * tasks beat one), and each unit appears once with its matching documents.
  */
 import type { QueryTerm } from "../analysis/analyzer.js";
-import type { DocumentMatch } from "./search-index.js";
+import type { Matches } from "./search-index.js";
+
+export interface DocumentHit {
+  id: string;
+  score: number;
+}
 
 export interface UnitHit {
   unitId: string;
   score: number;
-  /** The unit's matching documents, best first. */
-  hits: DocumentMatch[];
   /** Share of the question's words the unit matched, weighted by how well (0–1). */
   coverage: number;
   /** The question's words the unit matched at all. */
   matchedWords: ReadonlySet<string>;
+  /** The query terms the unit matched. */
+  terms: readonly QueryTerm[];
+  /** The unit's matching documents, best first. */
+  hits(): DocumentHit[];
 }
 
 /** Weight of a match on the unit's own name and aliases. */
@@ -29,44 +36,77 @@ const COVERAGE_FLOOR = 0.25;
 /** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one. */
 const INEXACT = 0.5;
 
-export function rankUnits(hits: readonly DocumentMatch[], terms: readonly QueryTerm[]): UnitHit[] {
+/** `terms` are the query terms in the order they were searched (bit j of `matches` is term j). */
+export function rankUnits(matches: Matches, terms: readonly QueryTerm[]): UnitHit[] {
   const words = [...new Set(terms.map((t) => t.word))];
-  // Per query term: the question word it stands for and its weight, looked up once per hit.
-  const termInfo = new Map(terms.map((t) => [t.term, { word: words.indexOf(t.word), weight: t.weight }]));
-  const byUnit = new Map<string, DocumentMatch[]>();
-  for (const hit of hits) {
-    const unitHits = byUnit.get(hit.unitId);
-    if (unitHits) unitHits.push(hit);
-    else byUnit.set(hit.unitId, [hit]);
+  const wordOf = terms.map((t) => words.indexOf(t.word));
+  // The documents of each unit, together: unit u's are order[start[u]] … order[start[u + 1] - 1].
+  const start = new Uint32Array(matches.unitCount + 1);
+  for (let i = 0; i < matches.count; i++) {
+    const u = (matches.unit[i] as number) + 1;
+    start[u] = (start[u] as number) + 1;
   }
+  for (let u = 0; u < matches.unitCount; u++) start[u + 1] = (start[u + 1] as number) + (start[u] as number);
+  const order = new Uint32Array(matches.count);
+  const next = start.slice(0, matches.unitCount);
+  for (let i = 0; i < matches.count; i++) {
+    const u = matches.unit[i] as number;
+    const at = next[u] as number;
+    order[at] = i;
+    next[u] = at + 1;
+  }
+
   const units: UnitHit[] = [];
   const quality = new Float64Array(words.length);
-  for (const [unitId, unitHits] of byUnit) {
-    unitHits.sort((a, b) => b.score - a.score);
+  const best = new Float64Array(DECAY.length);
+  for (let u = 0; u < matches.unitCount; u++) {
+    const from = start[u] as number;
+    const to = start[u + 1] as number;
+    if (from === to) continue;
     // The unit's own document (its name and aliases) counts in full on top of its tasks:
     // "pladsanvisningen" names the unit, whatever other units' tasks say.
-    let score = 0;
-    let rank = 0;
-    quality.fill(0);
-    for (const hit of unitHits) {
-      score += hit.score * (hit.id === unitId ? OWN_NAME : (DECAY[rank++] ?? 0));
-      for (const qt of hit.queryTerms) {
-        const info = termInfo.get(qt);
-        if (!info) continue;
-        const q = info.weight * (hit.terms.includes(qt) ? 1 : INEXACT);
-        if (q > (quality[info.word] as number)) quality[info.word] = q;
-      }
-    }
+    let own = 0;
     let matched = 0;
-    const matchedWords = new Set<string>();
-    words.forEach((word, i) => {
-      const q = quality[i] as number;
-      matched += q;
-      if (q > 0) matchedWords.add(word);
+    let exact = 0;
+    best.fill(0);
+    for (let k = from; k < to; k++) {
+      const i = order[k] as number;
+      const score = matches.score[i] as number;
+      matched |= matches.terms[i] as number;
+      exact |= matches.exact[i] as number;
+      if (matches.own[i]) own += score;
+      else keepBest(best, score);
+    }
+    const score = best.reduce((sum, s, rank) => sum + s * (DECAY[rank] as number), own * OWN_NAME);
+    quality.fill(0);
+    const unitTerms = terms.filter((term, j) => {
+      if (!((matched >>> j) & 1)) return false;
+      const q = term.weight * ((exact >>> j) & 1 ? 1 : INEXACT);
+      const w = wordOf[j] as number;
+      if (q > (quality[w] as number)) quality[w] = q;
+      return true;
     });
-    const coverage = words.length === 0 ? 0 : matched / words.length;
-    units.push({ unitId, score: score * (COVERAGE_FLOOR + coverage), hits: unitHits, coverage, matchedWords });
+    const coverage = words.length === 0 ? 0 : quality.reduce((sum, q) => sum + q, 0) / words.length;
+    units.push({
+      unitId: matches.unitId(u),
+      score: score * (COVERAGE_FLOOR + coverage),
+      coverage,
+      matchedWords: new Set(words.filter((_, w) => (quality[w] as number) > 0)),
+      terms: unitTerms,
+      hits: () =>
+        Array.from(order.subarray(from, to))
+          .sort((a, b) => (matches.score[b] as number) - (matches.score[a] as number) || a - b)
+          .map((i) => ({ id: matches.id(i), score: matches.score[i] as number })),
+    });
   }
   // Ties in id order, so equal units always come in the same order (ids are ASCII slugs).
   return units.sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+}
+
+/** Keeps the highest scores seen, best first. */
+function keepBest(best: Float64Array, score: number) {
+  if (score <= (best[best.length - 1] as number)) return;
+  let k = best.length - 1;
+  for (; k > 0 && score > (best[k - 1] as number); k--) best[k] = best[k - 1] as number;
+  best[k] = score;
 }

@@ -3,11 +3,11 @@
  * pipeline, and its snapshot: a saved index loads without re-analysing the text.
  *
  * Questions arrive as weighted terms already analysed, and Hvem only needs each
- * matching document's score and matched terms, so the index scores them itself:
- * the same BM25+ as MiniSearch's `search` (a test holds the two equal), summed in
- * one record per document. MiniSearch's `search` builds several objects per
- * document and term and sorts every result, which at 100× the knowledge is most
- * of a question's time.
+ * matching document's score, unit and matched terms, so the index scores them
+ * itself: the same BM25+ as MiniSearch's `search` (a test holds the two equal),
+ * written into columns of numbers. MiniSearch's `search` builds several objects
+ * per document and term and sorts every result, which at 100× the knowledge was
+ * most of a question's time.
  */
 import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { Analyzer } from "../analysis/analyzer.js";
@@ -23,14 +23,28 @@ export interface TermQuery {
   prefix: boolean;
 }
 
-export interface DocumentMatch {
-  id: string;
-  unitId: string;
-  score: number;
-  /** Query terms this document matched. */
-  queryTerms: readonly string[];
-  /** Index terms of the document that matched (equal to a query term when exact). */
-  terms: readonly string[];
+/** Query terms beyond this many (the weakest; questions list them best first) are not searched. */
+export const MAX_QUERY_TERMS = 32;
+
+/**
+ * What a question matched: entry i is one document. Bit j of `terms` and `exact`
+ * stands for query term j.
+ */
+export interface Matches {
+  count: number;
+  score: Float64Array;
+  /** The document's unit, as a number (see `unitId`). */
+  unit: Uint32Array;
+  /** 1 for a unit's own document (its name and aliases), 0 for a record. */
+  own: Uint8Array;
+  /** Query terms the document matched, exactly or by prefix. */
+  terms: Uint32Array;
+  /** Query terms the document matched exactly. */
+  exact: Uint32Array;
+  /** The document id of entry i. */
+  id(i: number): string;
+  unitId(unit: number): string;
+  unitCount: number;
 }
 
 /** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one, less for longer rests. */
@@ -51,83 +65,121 @@ function indexOptions(analyzer: Analyzer) {
 type FieldTermData = Map<number, Map<number, number>>;
 
 export class SearchIndex extends MiniSearch<SearchDocument> {
-  /** Per field, each document's BM25 length norm; made on the first question (the index never changes after). */
-  private norms?: Float64Array[];
-  /** Where a document's match sits in the current question's list, by short id (slot + 1; 0 = none). */
-  private slots = new Uint32Array(0);
+  /** Per document: BM25 length norms and unit; made on the first question (the index never changes after). */
+  private layout?: ReturnType<SearchIndex["makeLayout"]>;
+  /** One question's working space; `slot` is back to 0 everywhere when `match` returns. */
+  private scratch = scratchFor(0);
 
   /** Documents matching any of the terms, each once, unsorted. */
-  match(queries: readonly TermQuery[]): DocumentMatch[] {
-    const matches: DocumentMatch[] = [];
-    if (this.slots.length < this._nextId) this.slots = new Uint32Array(this._nextId);
-    for (const query of queries) {
-      const exact = this._index.get(query.term);
-      if (exact) this.addScores(matches, query, query.term, query.weight, exact);
-      if (!query.prefix) continue;
-      for (const [term, data] of this._index.atPrefix(query.term)) {
-        const rest = term.length - query.term.length;
-        if (rest === 0) continue;
-        const weight = (query.weight * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * rest);
-        this.addScores(matches, query, term, weight, data);
-      }
-    }
-    for (const m of matches) {
-      this.slots[this._idToShortId.get(m.id) as number] = 0;
-      // As MiniSearch does: a document matching more of the question's terms counts more.
-      m.score *= m.queryTerms.length;
-    }
-    return matches;
-  }
-
-  private addScores(
-    matches: DocumentMatch[],
-    query: TermQuery,
-    term: string,
-    weight: number,
-    data: FieldTermData,
-  ) {
-    const norms = (this.norms ??= this.lengthNorms());
-    const slots = this.slots;
-    const { k, d } = BM25;
-    // Shared by the documents this term finds first; the lists are never changed, only replaced.
-    const queryTerms = [query.term];
-    const terms = [term];
-    for (const field of SEARCH_FIELDS) {
-      const fieldId = this._fieldIds[field] as number;
-      const freqs = data.get(fieldId);
-      if (!freqs) continue;
-      const norm = norms[fieldId] as Float64Array;
-      const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
-      const fieldWeight = weight * FIELD_BOOSTS[field] * idf;
-      freqs.forEach((frequency, shortId) => {
-        const score = fieldWeight * (d + (frequency * (k + 1)) / (frequency + (norm[shortId] as number)));
-        const slot = slots[shortId] as number;
-        if (slot === 0) {
-          const id = String(this._documentIds.get(shortId));
-          const unitId = String(this._storedFields.get(shortId)?.unitId);
-          slots[shortId] = matches.push({ id, unitId, score, queryTerms, terms });
-          return;
+  match(queries: readonly TermQuery[]): Matches {
+    const layout = (this.layout ??= this.makeLayout());
+    if (this.scratch.slot.length < this._nextId) this.scratch = scratchFor(this._nextId);
+    const { slot, doc, score, terms, exact } = this.scratch;
+    let count = 0;
+    queries.slice(0, MAX_QUERY_TERMS).forEach((query, j) => {
+      const bit = 2 ** j;
+      for (const [term, weight, data] of this.expand(query)) {
+        const isExact = term === query.term;
+        for (const field of SEARCH_FIELDS) {
+          const fieldId = this._fieldIds[field] as number;
+          const freqs = data.get(fieldId);
+          if (!freqs) continue;
+          const norm = layout.norms[fieldId] as Float64Array;
+          const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
+          const fieldWeight = weight * FIELD_BOOSTS[field] * idf;
+          const { k, d } = BM25;
+          freqs.forEach((frequency, id) => {
+            let i = (slot[id] as number) - 1;
+            if (i < 0) {
+              i = count++;
+              slot[id] = count;
+              doc[i] = id;
+              score[i] = terms[i] = exact[i] = 0;
+            }
+            score[i] = (score[i] as number) + fieldWeight * (d + (frequency * (k + 1)) / (frequency + (norm[id] as number)));
+            terms[i] = (terms[i] as number) | bit;
+            if (isExact) exact[i] = (exact[i] as number) | bit;
+          });
         }
-        const m = matches[slot - 1] as DocumentMatch;
-        m.score += score;
-        if (m.queryTerms.at(-1) !== query.term) m.queryTerms = [...m.queryTerms, query.term];
-        if (!m.terms.includes(term)) m.terms = [...m.terms, term];
-      });
+      }
+    });
+    const matchedDoc = doc.slice(0, count);
+    const matched = {
+      count,
+      score: score.slice(0, count),
+      unit: new Uint32Array(count),
+      own: new Uint8Array(count),
+      terms: terms.slice(0, count),
+      exact: exact.slice(0, count),
+      id: (i: number) => String(this._documentIds.get(matchedDoc[i] as number)),
+      unitId: (unit: number) => layout.unitIds[unit] as string,
+      unitCount: layout.unitIds.length,
+    };
+    for (let i = 0; i < count; i++) {
+      const id = matchedDoc[i] as number;
+      slot[id] = 0;
+      matched.unit[i] = layout.unitOf[id] as number;
+      matched.own[i] = layout.own[id] as number;
+      // As MiniSearch does: a document matching more of the question's terms counts more.
+      matched.score[i] = (matched.score[i] as number) * bitCount(matched.terms[i] as number);
+    }
+    return matched;
+  }
+
+  /** The index terms a query term matches, each with its weight and postings. */
+  private *expand(query: TermQuery): Generator<[string, number, FieldTermData]> {
+    const exact = this._index.get(query.term);
+    if (exact) yield [query.term, query.weight, exact];
+    if (!query.prefix) return;
+    for (const [term, data] of this._index.atPrefix(query.term)) {
+      const rest = term.length - query.term.length;
+      if (rest > 0) yield [term, (query.weight * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * rest), data];
     }
   }
 
-  /** BM25's k·(1 − b + b·length/average) for every document and field. */
-  private lengthNorms(): Float64Array[] {
+  private makeLayout() {
     const { k, b } = BM25;
+    // BM25's k·(1 − b + b·length/average), per field and document.
     const norms = SEARCH_FIELDS.map(() => new Float64Array(this._nextId));
-    for (const [shortId, lengths] of this._fieldLength) {
+    for (const [id, lengths] of this._fieldLength) {
       lengths.forEach((length, fieldId) => {
-        const average = this._avgFieldLength[fieldId] as number;
-        (norms[fieldId] as Float64Array)[shortId] = k * (1 - b + (b * length) / average);
+        (norms[fieldId] as Float64Array)[id] = k * (1 - b + (b * length) / (this._avgFieldLength[fieldId] as number));
       });
     }
-    return norms;
+    const unitIds: string[] = [];
+    const unitNumber = new Map<string, number>();
+    const unitOf = new Uint32Array(this._nextId);
+    const own = new Uint8Array(this._nextId);
+    for (const [id, documentId] of this._documentIds) {
+      const unitId = String(this._storedFields.get(id)?.unitId);
+      let unit = unitNumber.get(unitId);
+      if (unit === undefined) {
+        unit = unitIds.push(unitId) - 1;
+        unitNumber.set(unitId, unit);
+      }
+      unitOf[id] = unit;
+      own[id] = documentId === unitId ? 1 : 0;
+    }
+    return { norms, unitIds, unitOf, own };
   }
+}
+
+function scratchFor(size: number) {
+  return {
+    /** Where a document's entry is (position + 1; 0 = none yet), by short id. */
+    slot: new Uint32Array(size),
+    /** The entries' columns. */
+    doc: new Uint32Array(size),
+    score: new Float64Array(size),
+    terms: new Uint32Array(size),
+    exact: new Uint32Array(size),
+  };
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest >>>= 1) count += rest & 1;
+  return count;
 }
 
 export function buildSearchIndex(analyzer: Analyzer, documents: readonly SearchDocument[]) {

@@ -21,8 +21,9 @@ import { searchDocuments } from "./search-documents.js";
 import {
   buildSearchIndex,
   loadSearchIndex,
-  type SearchIndex,
+  MAX_QUERY_TERMS,
   saveSearchIndex,
+  type TermQuery,
 } from "./search-index.js";
 
 /** Longer questions are cut: nobody asks in more words, and it bounds the work. */
@@ -100,7 +101,9 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       const terms = analyzer.queryTerms(
         organisation ? withoutOrganisation(text, organisation) : text,
       );
-      const ranked = rankUnits(searchHits(index, terms), terms).map((u) =>
+      // What is searched and ranked: the best terms, as many as the index takes at once.
+      const searched = terms.slice(0, MAX_QUERY_TERMS);
+      const ranked = rankUnits(index.match(searched.map(termQuery)), searched).map((u) =>
         places.get(u.unitId)?.crossCutting ? { ...u, score: u.score * CROSS_CUTTING } : u,
       );
       // A question that names a municipality is about that municipality only.
@@ -117,7 +120,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
         answers: units
           .slice(0, MAX_ANSWERS)
           .flatMap(
-            (u) => answerFor(u, places, recordById, terms, wordsOf) ?? [],
+            (u) => answerFor(u, places, recordById, searched, wordsOf) ?? [],
           ),
         suggestions: suggestions(terms),
         truncated,
@@ -168,15 +171,13 @@ function withoutOrganisation(text: string, organisation: string): string {
   return text.replace(new RegExp(`\\b${name}(s)?\\b`, "giu"), " ");
 }
 
-function searchHits(index: SearchIndex, terms: readonly QueryTerm[]) {
-  return index.match(
-    terms.map((t) => ({
-      term: t.term,
-      weight: t.weight,
-      // Compounds the user shortened ("rotte" for "rottebekæmpelse") still match.
-      prefix: t.origin === "word" && t.term.length >= 5,
-    })),
-  );
+function termQuery(t: QueryTerm): TermQuery {
+  return { term: t.term, weight: t.weight, prefix: searchesPrefix(t) };
+}
+
+/** Compounds the user shortened ("rotte" for "rottebekæmpelse") still match. */
+function searchesPrefix(t: QueryTerm): boolean {
+  return t.origin === "word" && t.term.length >= 5;
 }
 
 function answerFor(
@@ -188,15 +189,14 @@ function answerFor(
 ): Answer | undefined {
   const place = places.get(unit.unitId);
   if (!place) return undefined;
-  const matchedTerms = new Set(unit.hits.flatMap((h) => h.terms));
-  const hitRecords = unit.hits.flatMap((h) => records.get(h.id) ?? []);
+  const hitRecords = unit.hits().flatMap((h) => records.get(h.id) ?? []);
   const tasks = hitRecords
     .filter((r) => r.kind !== "contact")
     .slice(0, MAX_TASKS)
     .map((r) => ({
       group: r.taskGroup,
       text: r.kind === "meetingItem" ? meetingItemText(r) : r.text,
-      highlight: highlight(wordsOf(r), matchedTerms),
+      highlight: highlight(wordsOf(r), unit.terms),
     }));
   const presenters = hitRecords.flatMap((r) =>
     r.kind === "meetingItem" && r.presenter
@@ -229,8 +229,10 @@ function meetingItemText(r: Extract<KnowledgeRecord, { kind: "meetingItem" }>): 
 }
 
 /** Words of `text` whose analysed form matched, for the card to show why. */
-function highlight(words: readonly TextWord[], matched: ReadonlySet<string>): string[] {
-  return [...new Set(words.filter((w) => w.terms.some((t) => matched.has(t))).map((w) => w.word))];
+function highlight(words: readonly TextWord[], matched: readonly QueryTerm[]): string[] {
+  const matches = (term: string) =>
+    matched.some((q) => term === q.term || (searchesPrefix(q) && term.startsWith(q.term)));
+  return [...new Set(words.filter((w) => w.terms.some(matches)).map((w) => w.word))];
 }
 
 interface TextWord {

@@ -20,12 +20,15 @@ export interface SearchDocument {
   place?: string;
 }
 
-/** Field boosts: a unit's own name says more than a task, a task more than its place. */
+/**
+ * Field boosts: a unit's own name says more than a task, a task more than its group
+ * heading (shared by many tasks, so it would count once per task) or its place.
+ */
 export const FIELD_BOOSTS: Readonly<Record<keyof Omit<SearchDocument, "id" | "unitId">, number>> = {
   name: 3,
   aliases: 3,
   person: 2,
-  group: 1.2,
+  group: 0.5,
   text: 1,
   details: 0.3,
   place: 0.3,

@@ -10,6 +10,7 @@ const analyzer = createAnalyzer({
     "Lønsystem og lønudbetaling",
     "Affald og genbrug",
     "Anmeldelse af arbejdsskader og udsendelse af lønsedler",
+    "Vedligeholdelse af autorisationsblanket",
   ],
   synonyms: [
     ["skrald", "affald"],
@@ -42,6 +43,11 @@ describe("analyzer", () => {
   ])("joins %s to the knowledge's compound", (_, question, compound) => {
     const joined = terms(question).filter((t) => t.origin === "joined");
     expect(joined.map((t) => t.term)).toEqual([analyzer.term(compound)]);
+  });
+
+  it("meets the indefinite form from a definite one the stemmer only half stems", () => {
+    const query = terms("autorisationsblanketten").map((t) => t.term);
+    expect(query).toContain(indexed("autorisationsblanket")[0]);
   });
 
   it("joins only words that make a compound the knowledge has", () => {

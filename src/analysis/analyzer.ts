@@ -197,6 +197,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         const { term: t, correction } = wordTerms[i] as { term: string; correction?: string };
         const weight = correction ? WEIGHTS.word * CORRECTED : WEIGHTS.word;
         add({ term: t, weight, origin: "word", word, ...(correction ? { correction } : {}) });
+        // Snowball stems a definite form half-way ("blanketten" → blanket, "blanket" → blank):
+        // stemmed once more, it meets the indefinite form when the knowledge has that.
+        const further = stem(t);
+        if (further !== t && terms.has(further)) add({ term: further, weight, origin: "word", word });
         if (correction) return;
         for (const part of partsOf(fold(word))) {
           add({ term: part, weight: WEIGHTS.part, origin: "part", word });

@@ -16,6 +16,11 @@ describe("tokenize", () => {
     expect(tokenize("IT-support")).toEqual(["ITsupport", "IT", "support"]);
   });
 
+  it("gives a web address whole and in parts, without www", () => {
+    expect(tokenize("Drift af www.Randers.dk.")).toEqual(["Drift", "af", "Randersdk", "Randers", "dk"]);
+    expect(tokenize("hvem passer randers.dk?")).toEqual(["hvem", "passer", "randersdk", "randers", "dk"]);
+  });
+
   it("returns nothing for emoji and punctuation only", () => {
     expect(tokenize("🙂 ?! …")).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { askResultSchema } from "./answer-schema.js";
@@ -16,6 +17,8 @@ describe("searcher on the real knowledge", () => {
     ["hvem behandler byggeansogninger", "Byg"],
     ["hvem kan hjælpe med Emply", "Personalejura"],
     ["hvem fremlagde indkøbspolitikken", "Hovedudvalg 2022-12-14"],
+    // A web address is a thing, not the municipality it names.
+    ["hvem passer randers.dk?", "Kommunikation"],
     // The minutes' prose around an item is context, not a task: it must not outrank one.
     ["en borger vil holde loppemarked på torvet og stille boder op, hvem giver tilladelse?", "Veje og trafik"],
   ])("%s → %s", (question, unit) => {
@@ -81,5 +84,9 @@ describe("searcher on the real knowledge", () => {
     }
     expect(() => createSearcher(knowledge, snapshot.slice(0, snapshot.length / 2))).toThrow();
     expect(() => createSearcher({ ...knowledge, version: "other" }, snapshot)).toThrow(/version/);
+    const [, body = ""] = snapshot.split("\n");
+    const older = JSON.stringify({ ...JSON.parse(body), format: 1 });
+    const checksum = createHash("sha256").update(older).digest("hex");
+    expect(() => createSearcher(knowledge, `${checksum}\n${older}`)).toThrow(/format/);
   });
 });

@@ -88,6 +88,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     stats: { records: records.length, units: places.size },
     snapshot: () => {
       const body = JSON.stringify({
+        format: SNAPSHOT_FORMAT,
         version: knowledge.version,
         analyzer: analyzer.state(),
         index: saveSearchIndex(index),
@@ -129,8 +130,15 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
   };
 }
 
+/**
+ * Raised whenever analysis or the index changes what a snapshot holds, so a snapshot
+ * saved by an older Hvem is rebuilt rather than read with today's analysis.
+ */
+const SNAPSHOT_FORMAT = 2;
+
 /** A snapshot is a checksum line, then this as JSON. */
 interface Snapshot {
+  format: number;
   version: string;
   analyzer: AnalyzerState;
   index: AsPlainObject;
@@ -149,6 +157,9 @@ function parseSnapshot(snapshot: string, version: string): Snapshot {
     throw new Error("snapshot is damaged (checksum)");
   }
   const parsed = JSON.parse(body) as Partial<Snapshot>;
+  if (parsed.format !== SNAPSHOT_FORMAT) {
+    throw new Error(`snapshot is of format ${parsed.format}, not ${SNAPSHOT_FORMAT}`);
+  }
   if (parsed.version !== version) {
     throw new Error(`snapshot is of knowledge version ${parsed.version}, not ${version}`);
   }
@@ -168,7 +179,8 @@ function mentionedOrganisation(text: string, organisations: readonly string[]) {
 
 function withoutOrganisation(text: string, organisation: string): string {
   const name = organisation.split(" ")[0] ?? "";
-  return text.replace(new RegExp(`\\b${name}(s)?\\b`, "giu"), " ");
+  // Not inside a web address or a compound: "randers.dk" is a thing, not the municipality.
+  return text.replace(new RegExp(`(?<![.-])\\b${name}(s)?\\b(?![.-]\\p{L})`, "giu"), " ");
 }
 
 function termQuery(t: QueryTerm): TermQuery {

@@ -4,12 +4,7 @@
  * tasks beat one), and each unit appears once with its matching documents.
  */
 import type { QueryTerm } from "../analysis/analyzer.js";
-import type { Matches } from "./search-index.js";
-
-export interface DocumentHit {
-  id: string;
-  score: number;
-}
+import { type Matches, TERM_BITS } from "./search-index.js";
 
 export interface UnitHit {
   unitId: string;
@@ -20,8 +15,8 @@ export interface UnitHit {
   matchedWords: ReadonlySet<string>;
   /** The query terms the unit matched. */
   terms: readonly QueryTerm[];
-  /** The unit's matching documents, best first. */
-  hits(): DocumentHit[];
+  /** The ids of the unit's matching documents, best first. */
+  hits(): string[];
 }
 
 /** Weight of a match on the unit's own name and aliases. */
@@ -80,7 +75,7 @@ export function rankUnits(matches: Matches, terms: readonly QueryTerm[]): UnitHi
     const score = best.reduce((sum, s, rank) => sum + s * (DECAY[rank] as number), own * OWN_NAME);
     quality.fill(0);
     const unitTerms = terms.filter((term, j) => {
-      if (!((matched >>> j) & 1)) return false;
+      if (j >= TERM_BITS || !((matched >>> j) & 1)) return false;
       const q = term.weight * ((exact >>> j) & 1 ? 1 : INEXACT);
       const w = wordOf[j] as number;
       if (q > (quality[w] as number)) quality[w] = q;
@@ -96,7 +91,7 @@ export function rankUnits(matches: Matches, terms: readonly QueryTerm[]): UnitHi
       hits: () =>
         Array.from(order.subarray(from, to))
           .sort((a, b) => (matches.score[b] as number) - (matches.score[a] as number) || a - b)
-          .map((i) => ({ id: matches.id(i), score: matches.score[i] as number })),
+          .map((i) => matches.id(i)),
     });
   }
   // Ties in id order, so equal units always come in the same order (ids are ASCII slugs).

@@ -7,6 +7,7 @@ import {
   type Matches,
   type SearchIndex,
   saveSearchIndex,
+  TERM_BITS,
   type TermQuery,
 } from "./search-index.js";
 
@@ -24,9 +25,9 @@ const analyzer = createAnalyzer({
 });
 
 /** The same question through MiniSearch's own search, which `match` must agree with. */
-function miniSearchScores(queries: readonly TermQuery[]) {
+function miniSearchScores(queries: readonly TermQuery[], index = buildSearchIndex(analyzer, documents)) {
   const byTerm = new Map(queries.map((q) => [q.term, q]));
-  return buildSearchIndex(analyzer, documents).search(queries.map((q) => q.term).join(" "), {
+  return index.search(queries.map((q) => q.term).join(" "), {
     tokenize: (query) => query.split(" "),
     processTerm: (term) => term,
     boost: FIELD_BOOSTS,
@@ -39,7 +40,7 @@ function miniSearchScores(queries: readonly TermQuery[]) {
 
 /** The matches as one plain record per document, by id. */
 function byId(matches: Matches, queries: readonly TermQuery[]) {
-  const bits = (mask: number) => queries.filter((_, j) => (mask >>> j) & 1).map((q) => q.term);
+  const bits = (mask: number) => queries.filter((_, j) => j < TERM_BITS && (mask >>> j) & 1).map((q) => q.term);
   return new Map(
     Array.from({ length: matches.count }, (_, i) => [
       matches.id(i),
@@ -80,6 +81,33 @@ describe("SearchIndex.match", () => {
       expect(new Set(a?.queryTerms)).toEqual(new Set(e.queryTerms));
       expect(new Set(a?.exact)).toEqual(new Set(e.queryTerms.filter((q) => e.terms.includes(q))));
     }
+  });
+
+  it("scores every term of a long question, recording the first 32 as bits", () => {
+    const words = Array.from({ length: 40 }, (_, i) => `emne${String.fromCharCode(97 + (i % 26))}${i}`);
+    const docs: SearchDocument[] = [
+      { id: "all", unitId: "u1", text: words.join(" ") },
+      { id: "last", unitId: "u2", text: words.slice(32).join(" ") },
+    ];
+    const longAnalyzer = createAnalyzer({ learn: words, synonyms: [] });
+    const queries = words.map((w) => ({ term: longAnalyzer.term(w), weight: 1, prefix: false }));
+    const index = buildSearchIndex(longAnalyzer, docs);
+    const matches = byId(index.match(queries), queries);
+    const expected = miniSearchScores(queries, index);
+    expect(expected).toHaveLength(2);
+    for (const e of expected) expect(matches.get(String(e.id))?.score).toBeCloseTo(e.score, 10);
+    expect(matches.get("all")?.queryTerms).toHaveLength(32);
+    expect(matches.get("last")?.queryTerms).toEqual([]);
+  });
+
+  it("keeps answering after a failed question and after documents are added", () => {
+    const index = buildSearchIndex(analyzer, documents);
+    const rotter = [query("rotter", 1, false)];
+    const before = match(index, rotter);
+    expect(() => index.match([...rotter, { term: undefined as unknown as string, weight: 1, prefix: false }])).toThrow();
+    expect(match(index, rotter)).toEqual(before);
+    index.add({ id: "t9", unitId: "skadedyr", text: "Rotter i kloakken" });
+    expect(match(index, rotter).get("t9")).toMatchObject({ unitId: "skadedyr", own: false });
   });
 
   it("gives the same matches after a snapshot round trip, and again on the next question", () => {

@@ -23,12 +23,15 @@ export interface TermQuery {
   prefix: boolean;
 }
 
-/** Query terms beyond this many (the weakest; questions list them best first) are not searched. */
-export const MAX_QUERY_TERMS = 32;
+/**
+ * Query terms with a bit in `Matches.terms` and `exact`: the first (best) 32. Terms
+ * after them (a long question's weakest compound parts) still score, unrecorded.
+ */
+export const TERM_BITS = 32;
 
 /**
  * What a question matched: entry i is one document. Bit j of `terms` and `exact`
- * stands for query term j.
+ * stands for query term j (j < TERM_BITS).
  */
 export interface Matches {
   count: number;
@@ -65,44 +68,52 @@ function indexOptions(analyzer: Analyzer) {
 type FieldTermData = Map<number, Map<number, number>>;
 
 export class SearchIndex extends MiniSearch<SearchDocument> {
-  /** Per document: BM25 length norms and unit; made on the first question (the index never changes after). */
+  /** Per document: BM25 length norms and unit, remade whenever documents were added or removed. */
   private layout?: ReturnType<SearchIndex["makeLayout"]>;
   /** One question's working space; `slot` is back to 0 everywhere when `match` returns. */
   private scratch = scratchFor(0);
 
   /** Documents matching any of the terms, each once, unsorted. */
   match(queries: readonly TermQuery[]): Matches {
-    const layout = (this.layout ??= this.makeLayout());
+    const layout = this.currentLayout();
     if (this.scratch.slot.length < this._nextId) this.scratch = scratchFor(this._nextId);
-    const { slot, doc, score, terms, exact } = this.scratch;
+    const { slot, doc, score, matchedTerms, last, terms, exact } = this.scratch;
     let count = 0;
-    queries.slice(0, MAX_QUERY_TERMS).forEach((query, j) => {
-      const bit = 2 ** j;
-      for (const [term, weight, data] of this.expand(query)) {
-        const isExact = term === query.term;
-        for (const field of SEARCH_FIELDS) {
-          const fieldId = this._fieldIds[field] as number;
-          const freqs = data.get(fieldId);
-          if (!freqs) continue;
-          const norm = layout.norms[fieldId] as Float64Array;
-          const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
-          const fieldWeight = weight * FIELD_BOOSTS[field] * idf;
-          const { k, d } = BM25;
-          freqs.forEach((frequency, id) => {
-            let i = (slot[id] as number) - 1;
-            if (i < 0) {
-              i = count++;
-              slot[id] = count;
-              doc[i] = id;
-              score[i] = terms[i] = exact[i] = 0;
-            }
-            score[i] = (score[i] as number) + fieldWeight * (d + (frequency * (k + 1)) / (frequency + (norm[id] as number)));
-            terms[i] = (terms[i] as number) | bit;
-            if (isExact) exact[i] = (exact[i] as number) | bit;
-          });
+    try {
+      queries.forEach((query, j) => {
+        const bit = j < TERM_BITS ? 2 ** j : 0;
+        for (const [term, weight, data] of this.expand(query)) {
+          const isExact = term === query.term;
+          for (const field of SEARCH_FIELDS) {
+            const fieldId = this._fieldIds[field] as number;
+            const freqs = data.get(fieldId);
+            if (!freqs) continue;
+            const norm = layout.norms[fieldId] as Float64Array;
+            const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
+            const fieldWeight = weight * FIELD_BOOSTS[field] * idf;
+            const { k, d } = BM25;
+            freqs.forEach((frequency, id) => {
+              let i = (slot[id] as number) - 1;
+              if (i < 0) {
+                i = count++;
+                slot[id] = count;
+                doc[i] = id;
+                score[i] = matchedTerms[i] = last[i] = terms[i] = exact[i] = 0;
+              }
+              score[i] = (score[i] as number) + fieldWeight * (d + (frequency * (k + 1)) / (frequency + (norm[id] as number)));
+              if (last[i] !== j + 1) {
+                last[i] = j + 1;
+                matchedTerms[i] = (matchedTerms[i] as number) + 1;
+              }
+              terms[i] = (terms[i] as number) | bit;
+              if (isExact) exact[i] = (exact[i] as number) | bit;
+            });
+          }
         }
-      }
-    });
+      });
+    } finally {
+      for (let i = 0; i < count; i++) slot[doc[i] as number] = 0;
+    }
     const matchedDoc = doc.slice(0, count);
     const matched = {
       count,
@@ -117,13 +128,20 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
     };
     for (let i = 0; i < count; i++) {
       const id = matchedDoc[i] as number;
-      slot[id] = 0;
       matched.unit[i] = layout.unitOf[id] as number;
       matched.own[i] = layout.own[id] as number;
       // As MiniSearch does: a document matching more of the question's terms counts more.
-      matched.score[i] = (matched.score[i] as number) * bitCount(matched.terms[i] as number);
+      matched.score[i] = (matched.score[i] as number) * (matchedTerms[i] as number);
     }
     return matched;
+  }
+
+  /** The per-document layout, made anew when documents were added or removed since. */
+  currentLayout() {
+    if (this.layout?.nextId !== this._nextId || this.layout.documentCount !== this._documentCount) {
+      this.layout = this.makeLayout();
+    }
+    return this.layout;
   }
 
   /** The index terms a query term matches, each with its weight and postings. */
@@ -160,7 +178,7 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
       unitOf[id] = unit;
       own[id] = documentId === unitId ? 1 : 0;
     }
-    return { norms, unitIds, unitOf, own };
+    return { norms, unitIds, unitOf, own, nextId: this._nextId, documentCount: this._documentCount };
   }
 }
 
@@ -171,20 +189,19 @@ function scratchFor(size: number) {
     /** The entries' columns. */
     doc: new Uint32Array(size),
     score: new Float64Array(size),
+    /** How many query terms the document matched… */
+    matchedTerms: new Uint16Array(size),
+    /** …counted once per term: the last term (j + 1) that reached it. */
+    last: new Uint16Array(size),
     terms: new Uint32Array(size),
     exact: new Uint32Array(size),
   };
 }
 
-function bitCount(bits: number): number {
-  let count = 0;
-  for (let rest = bits; rest !== 0; rest >>>= 1) count += rest & 1;
-  return count;
-}
-
 export function buildSearchIndex(analyzer: Analyzer, documents: readonly SearchDocument[]) {
   const index = new SearchIndex(indexOptions(analyzer));
   index.addAll(documents);
+  index.currentLayout(); // now, not on the first question after a reindex
   return index;
 }
 
@@ -197,5 +214,7 @@ export function saveSearchIndex(index: SearchIndex): AsPlainObject {
 export function loadSearchIndex(analyzer: Analyzer, saved: AsPlainObject): SearchIndex {
   const options = indexOptions(analyzer);
   // MiniSearch loads into a plain instance; its state moves into ours.
-  return Object.assign(new SearchIndex(options), MiniSearch.loadJS<SearchDocument>(saved, options));
+  const index = Object.assign(new SearchIndex(options), MiniSearch.loadJS<SearchDocument>(saved, options));
+  index.currentLayout();
+  return index;
 }

@@ -21,7 +21,6 @@ import { searchDocuments } from "./search-documents.js";
 import {
   buildSearchIndex,
   loadSearchIndex,
-  MAX_QUERY_TERMS,
   saveSearchIndex,
   type TermQuery,
 } from "./search-index.js";
@@ -102,9 +101,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       const terms = analyzer.queryTerms(
         organisation ? withoutOrganisation(text, organisation) : text,
       );
-      // What is searched and ranked: the best terms, as many as the index takes at once.
-      const searched = terms.slice(0, MAX_QUERY_TERMS);
-      const ranked = rankUnits(index.match(searched.map(termQuery)), searched).map((u) =>
+      const ranked = rankUnits(index.match(terms.map(termQuery)), terms).map((u) =>
         places.get(u.unitId)?.crossCutting ? { ...u, score: u.score * CROSS_CUTTING } : u,
       );
       // A question that names a municipality is about that municipality only.
@@ -121,7 +118,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
         answers: units
           .slice(0, MAX_ANSWERS)
           .flatMap(
-            (u) => answerFor(u, places, recordById, searched, wordsOf) ?? [],
+            (u) => answerFor(u, places, recordById, terms, wordsOf) ?? [],
           ),
         suggestions: suggestions(terms),
         truncated,
@@ -201,7 +198,7 @@ function answerFor(
 ): Answer | undefined {
   const place = places.get(unit.unitId);
   if (!place) return undefined;
-  const hitRecords = unit.hits().flatMap((h) => records.get(h.id) ?? []);
+  const hitRecords = unit.hits().flatMap((id) => records.get(id) ?? []);
   const tasks = hitRecords
     .filter((r) => r.kind !== "contact")
     .slice(0, MAX_TASKS)

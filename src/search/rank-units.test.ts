@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { QueryTerm } from "../analysis/analyzer.js";
+import { rankUnits } from "./rank-units.js";
+import type { Matches } from "./search-index.js";
+
+interface Doc {
+  id: string;
+  unit: string;
+  score: number;
+  /** Indexes of the query terms matched exactly… */
+  exact?: number[];
+  /** …and only by prefix. */
+  prefix?: number[];
+}
+
+/** Matches as the index would hand them over; a unit's own document has the unit's id. */
+function matches(docs: Doc[]): Matches {
+  const unitIds = [...new Set(docs.map((d) => d.unit))];
+  const mask = (terms: number[] = []) => terms.reduce((m, j) => m | (2 ** j), 0);
+  return {
+    count: docs.length,
+    score: Float64Array.from(docs.map((d) => d.score)),
+    unit: Uint32Array.from(docs.map((d) => unitIds.indexOf(d.unit))),
+    own: Uint8Array.from(docs.map((d) => (d.id === d.unit ? 1 : 0))),
+    terms: Uint32Array.from(docs.map((d) => mask([...(d.exact ?? []), ...(d.prefix ?? [])]))),
+    exact: Uint32Array.from(docs.map((d) => mask(d.exact))),
+    id: (i) => docs[i]?.id ?? "",
+    unitId: (u) => unitIds[u] ?? "",
+    unitCount: unitIds.length,
+  };
+}
+
+const term = (word: string, weight = 1): QueryTerm => ({ term: word, word, weight, origin: "word" });
+
+describe("rankUnits", () => {
+  it("lists each unit once with its documents best first, and counts only its best four", () => {
+    const docs = [1, 5, 3, 2, 4, 0.5].map((score, i) => ({ id: `t${i}`, unit: "a", score, exact: [0] }));
+    const [unit] = rankUnits(matches(docs), [term("rotter")]);
+    expect(unit?.hits()).toEqual(["t1", "t4", "t2", "t3", "t0", "t5"]);
+    // (5 + 4·0.5 + 3·0.25 + 2·0.125) × (0.25 + coverage 1)
+    expect(unit?.score).toBeCloseTo(8 * 1.25);
+  });
+
+  it("counts the unit's own name in full on top of its tasks", () => {
+    const named = matches([
+      { id: "a", unit: "a", score: 4, exact: [0] },
+      { id: "t1", unit: "a", score: 4, exact: [0] },
+      { id: "t2", unit: "b", score: 6, exact: [0] },
+    ]);
+    expect(rankUnits(named, [term("pladsanvisning")]).map((u) => [u.unitId, u.score])).toEqual([
+      ["a", 8 * 1.25],
+      ["b", 6 * 1.25],
+    ]);
+  });
+
+  it("ranks a unit matching all of the question above one matching part of it more strongly", () => {
+    const ranked = rankUnits(
+      matches([
+        { id: "t1", unit: "one-word", score: 10, exact: [0] },
+        { id: "t2", unit: "both-words", score: 7, exact: [0, 1] },
+      ]),
+      [term("rotter"), term("haven")],
+    );
+    expect(ranked.map((u) => [u.unitId, u.coverage])).toEqual([
+      ["both-words", 1],
+      ["one-word", 0.5],
+    ]);
+    expect([...(ranked[0]?.matchedWords ?? [])]).toEqual(["rotter", "haven"]);
+  });
+
+  it("counts a prefix match as half a word, and a synonym by its weight", () => {
+    const [unit] = rankUnits(matches([{ id: "t1", unit: "a", score: 1, exact: [1], prefix: [0] }]), [
+      term("rotte"),
+      { term: "skadedyr", word: "haven", weight: 0.8, origin: "synonym" },
+    ]);
+    expect(unit?.coverage).toBeCloseTo((0.5 + 0.8) / 2);
+  });
+
+  it("puts equal units in id order", () => {
+    const docs = ["c", "a", "b"].map((unit) => ({ id: `t-${unit}`, unit, score: 1, exact: [0] }));
+    expect(rankUnits(matches(docs), [term("løn")]).map((u) => u.unitId)).toEqual(["a", "b", "c"]);
+  });
+});

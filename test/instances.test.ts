@@ -116,6 +116,23 @@ describe("feedback log in Blob Storage", () => {
     }
     expect(blobs.length).toBeGreaterThan(2);
   });
+
+  it("reads the one blob of earlier versions too, and recovers when its container vanishes", async () => {
+    const shared = `feedback-recover-${port}`;
+    const containerClient = BlobServiceClient.fromConnectionString(connection).getContainerClient(shared);
+    await containerClient.create();
+    const earlier = '{"kind":"question","at":"2026-01-01T00:00:00.000Z","conversation":"c","question":"før","confident":true}\n';
+    await containerClient.getBlockBlobClient("feedback.jsonl").upload(earlier, earlier.length);
+    const log = blobFeedbackLog(connection, shared);
+    const ask = (question: string) => log.record({ kind: "question", conversation: "c", question, confident: true });
+    await ask("nu");
+    expect((await log.read()).map((e) => (e.kind === "question" ? e.question : ""))).toEqual(["før", "nu"]);
+
+    await containerClient.delete();
+    await expect(ask("mens den er væk")).rejects.toThrow();
+    await ask("bagefter");
+    expect((await log.read()).map((e) => (e.kind === "question" ? e.question : ""))).toEqual(["bagefter"]);
+  });
 });
 
 describe("knowledge published to Blob Storage", () => {

@@ -15,7 +15,7 @@ export async function reportCommand(args: string[], out: Output): Promise<number
   }
   const { AZURE_STORAGE_CONNECTION_STRING: shared, AZURE_STORAGE_CONTAINER: container } = read.config;
   // A file named on the command line wins; otherwise the log the bot writes.
-  const path = args[0] ?? (shared ? `blob ${container}/feedback.jsonl` : read.config.FEEDBACK_LOG);
+  const path = args[0] ?? (shared ? `blob ${container}/feedback/` : read.config.FEEDBACK_LOG);
   const events =
     shared && !args[0] ? await blobFeedbackLog(shared, container).read() : await readFeedbackLog(path);
   if (events.length === 0) {

@@ -8,7 +8,9 @@ import { type ContainerClient, BlobServiceClient, RestError } from "@azure/stora
 import { type FeedbackEvent, type FeedbackLog, feedbackLine, parseFeedbackLines } from "./feedback-log.js";
 
 const PREFIX = "feedback/";
-/** Well below 50,000 appends of a few hundred bytes each. */
+/** Where earlier versions kept the whole log, in one blob. */
+const LEGACY_BLOB = "feedback.jsonl";
+/** A line is over 84 bytes (4 MB / 50,000), so this limit comes before Azure's 50,000 appends. */
 export const MAX_BLOB_BYTES = 4 * 1024 * 1024;
 
 const blobName = (n: number) => `${PREFIX}${String(n).padStart(6, "0")}.jsonl`;
@@ -26,17 +28,29 @@ export function blobFeedbackLog(
   };
   /** The number of the blob appended to; found once, then moved on when full. */
   let current: Promise<number> | undefined;
+  /** Forget a failed or vanished blob, so the next event looks for the series anew. */
+  const forget = (failed: Promise<number>) => {
+    if (current === failed) current = undefined;
+  };
   return {
     async record(event) {
       const line = feedbackLine(event);
+      const bytes = Buffer.byteLength(line);
+      if (bytes > maxBlobBytes) throw new Error(`a feedback line of ${bytes} bytes does not fit in a log blob`);
       for (;;) {
         const appending = (current ??= containerClient.createIfNotExists().then(() => lastBlob(containerClient)).then(open));
-        const n = await appending;
+        const n = await appending.catch((error: unknown) => {
+          forget(appending);
+          throw error;
+        });
         try {
-          await blob(n).appendBlock(line, Buffer.byteLength(line), { conditions: { maxSize: maxBlobBytes } });
+          await blob(n).appendBlock(line, bytes, { conditions: { maxSize: maxBlobBytes } });
           return;
         } catch (error) {
-          if (!isFull(error)) throw error;
+          if (!isFull(error)) {
+            forget(appending);
+            throw error;
+          }
           // Whoever sees the blob full first moves everyone on; another instance may already have.
           if (current === appending) current = open(n + 1);
         }
@@ -48,10 +62,14 @@ export function blobFeedbackLog(
       await containerClient.createIfNotExists();
       const names: string[] = [];
       for await (const item of containerClient.listBlobsFlat({ prefix: PREFIX })) names.push(item.name);
+      // The one blob of earlier versions first, then the series.
+      const legacy = containerClient.getBlobClient(LEGACY_BLOB);
+      if (await legacy.exists()) names.unshift(LEGACY_BLOB);
       const texts = await Promise.all(
-        names.sort().map(async (name) => (await containerClient.getBlobClient(name).downloadToBuffer()).toString("utf8")),
+        names.map(async (name) => (await containerClient.getBlobClient(name).downloadToBuffer()).toString("utf8")),
       );
-      return parseFeedbackLines(texts.join(""));
+      // Instances append to the series side by side, so a blob's lines are not strictly in time order.
+      return parseFeedbackLines(texts.join("")).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     },
   };
 }

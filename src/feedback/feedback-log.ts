@@ -10,6 +10,8 @@ import { dirname } from "node:path";
 import { z } from "zod/v4";
 
 const MAX_QUESTION = 200;
+/** A 👎 comment is what an admin reads to fix the knowledge; a page of text is not. */
+const MAX_COMMENT = 1000;
 
 export const feedbackEventSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -52,6 +54,7 @@ export function feedbackLine(event: NewEvent): string {
     ...event,
     at: new Date().toISOString(),
     ...("question" in event && event.question ? { question: event.question.slice(0, MAX_QUESTION) } : {}),
+    ...("comment" in event && event.comment ? { comment: event.comment.slice(0, MAX_COMMENT) } : {}),
   };
   return `${JSON.stringify(line)}\n`;
 }

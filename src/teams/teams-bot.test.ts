@@ -173,6 +173,25 @@ describe("Hvem in Teams", () => {
   });
 });
 
+describe("Hvem in Teams with a feedback log that cannot be written", () => {
+  it("still answers, and carries the conversation on", async () => {
+    const bot = createTeamsBot({
+      config: { MicrosoftAppType: "SingleTenant" },
+      deps: { knowledge, isAdmin: () => false, uptime: () => 42 },
+      feedback: { record: async () => Promise.reject(new Error("storage down")) },
+      logger: pino({ level: "silent" }),
+    });
+    adapter = new TestAdapter(async (context) => {
+      await bot.app.run(context);
+    });
+    const [answer] = await turn("hvem tager sig af gravetilladelser?");
+    expect(cardOf(answer)).toContain("Veje og trafik");
+    const [contacts] = await turn("kontakt");
+    expect(JSON.stringify(contacts)).not.toContain("noget gik galt");
+    expect(cardOf(contacts)).toContain("Veje og trafik");
+  });
+});
+
 describe("conversation storage", () => {
   it("lets the last of two overlapping writes win instead of failing on a stale eTag", async () => {
     const plain = new MemoryStorage();

@@ -26,7 +26,7 @@ import {
   type Reply,
   respond,
 } from "../conversation/respond.js";
-import { anonymousId, type FeedbackLog } from "../feedback/feedback-log.js";
+import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedback-log.js";
 import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
 import { detectLanguage } from "../presentation/language.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
@@ -62,6 +62,11 @@ type HvemTurnState = TurnState<ConversationState>;
 
 export function createTeamsBot(options: TeamsBotOptions) {
   const { deps, feedback, logger } = options;
+  // The answer is already sent: a log that cannot be written is an admin's problem, not the user's.
+  const record = (event: NewEvent) =>
+    feedback.record(event).catch((error: unknown) => {
+      logger.error({ error: error instanceof Error ? error.message : String(error), kind: event.kind }, "feedback log not written");
+    });
   const appId = options.config.MicrosoftAppId;
   const auth = appId
     ? {
@@ -112,7 +117,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
       const remembered = { ...(state.conversation.answered ?? {}) };
       if (sent?.id) remembered[sent.id] = { question: reply.result.question, unitId: top?.unitId };
       state.conversation.answered = Object.fromEntries(Object.entries(remembered).slice(-REMEMBERED_ANSWERS));
-      await feedback.record({
+      await record({
         kind: "question",
         conversation,
         question: reply.result.question,
@@ -145,7 +150,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
     });
     const answer = state.conversation.answered?.[data.replyToId];
     const comment = feedbackText(data.actionValue.feedback);
-    await feedback.record({
+    await record({
       kind: "feedback",
       conversation: conversationOf(context),
       reaction: data.actionValue.reaction,

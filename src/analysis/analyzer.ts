@@ -56,16 +56,16 @@ const MIN_JOINED_HEAD = 4;
 const LINKS = ["", "s", "e"];
 
 /**
- * Adjacent words of a question as [modifier, head, head's word] in both orders:
- * "løn seddel" is lønseddel, "tilladelse (til at) grave" is gravetilladelse.
+ * Adjacent words of a question as [modifier, head] in both orders: "løn seddel" is
+ * lønseddel, "tilladelse (til at) grave" is gravetilladelse.
  */
-function neighbours(words: readonly string[]): [string, string, string][] {
+function neighbours(words: readonly string[]): [string, string][] {
   return words.slice(1).flatMap((second, i) => {
     const first = words[i] as string;
     return [
-      [first, second, second],
-      [second, first, first],
-    ] satisfies [string, string, string][];
+      [first, second],
+      [second, first],
+    ] satisfies [string, string][];
   });
 }
 
@@ -206,9 +206,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
           add({ term: part, weight: WEIGHTS.part, origin: "part", word });
         }
       });
-      for (const [modifier, head, word] of neighbours(asked)) {
+      // The compound stands for its head word: "seddel" in "løn seddel".
+      for (const [modifier, head] of neighbours(asked)) {
         const joined = joinedTerm(modifier, head);
-        if (joined) add({ term: joined, weight: WEIGHTS.joined, origin: "joined", word });
+        if (joined) add({ term: joined, weight: WEIGHTS.joined, origin: "joined", word: head });
       }
       // Synonyms of the question's words (and of phrases in it), then of compound parts.
       for (const t of [...found.values()]) {

@@ -93,7 +93,7 @@ function appIdOf(claimsIdentity: ClaimsIdentity): string {
   );
 }
 
-/** Clients being created or made, by key; when full the oldest goes, and a failed one at once. */
+/** Clients being created or made, by key; when full the least recently used goes, and a failed one at once. */
 class BoundedCache<T> {
   private readonly entries = new Map<string, Promise<T>>();
 
@@ -101,7 +101,12 @@ class BoundedCache<T> {
 
   get(key: string, create: () => Promise<T>): Promise<T> {
     const known = this.entries.get(key);
-    if (known) return known;
+    if (known) {
+      // Used last goes last, so the busiest client is the last to go.
+      this.entries.delete(key);
+      this.entries.set(key, known);
+      return known;
+    }
     const created = create();
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, created);

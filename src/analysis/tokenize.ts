@@ -7,6 +7,11 @@ export function tokenize(text: string): string[] {
   const words = text.match(/[\p{L}\p{M}\p{N}]+(?:[-.'’][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
   const out: string[] = [];
   for (const word of words) {
+    // Most words are plain letters: one test instead of the rewrites below.
+    if (!/[-.'’]/u.test(word)) {
+      out.push(word);
+      continue;
+    }
     const w = word.replace(/^www\./iu, "").replace(/['’]\p{L}{0,2}$/u, "").replace(/['’]/g, "");
     if (/[-.]/.test(w)) out.push(w.replace(/[-.]/g, ""), ...w.split(/[-.]/).filter((p) => p.length > 1));
     else out.push(w);

@@ -76,6 +76,22 @@ describe("rankUnits", () => {
     expect(unit?.coverage).toBeCloseTo((0.5 + 0.8) / 2);
   });
 
+  it("ranks a unit of unrelated documents (a meeting's items) by its best one alone", () => {
+    const docs = matches([
+      { id: "item1", unit: "meeting", score: 6, exact: [0] },
+      { id: "item2", unit: "meeting", score: 6, exact: [1] },
+      { id: "task", unit: "unit", score: 5, exact: [0, 1] },
+    ]);
+    const words = [term("trivselsmåling"), term("medarbejdere")];
+    expect(rankUnits(docs, words)[0]?.unitId).toBe("meeting");
+    const separate = rankUnits(docs, words, (id) => id === "meeting");
+    expect(separate.map((u) => [u.unitId, u.coverage])).toEqual([
+      ["unit", 1],
+      ["meeting", 0.5],
+    ]);
+    expect(separate[1]?.hits()).toEqual(["item1", "item2"]);
+  });
+
   it("puts equal units in id order", () => {
     const docs = ["c", "a", "b"].map((unit) => ({ id: `t-${unit}`, unit, score: 1, exact: [0] }));
     expect(rankUnits(matches(docs), [term("løn")]).map((u) => u.unitId)).toEqual(["a", "b", "c"]);

@@ -31,8 +31,16 @@ const COVERAGE_FLOOR = 0.25;
 /** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one. */
 const INEXACT = 0.5;
 
-/** `terms` are the query terms in the order they were searched (bit j of `matches` is term j). */
-export function rankUnits(matches: Matches, terms: readonly QueryTerm[]): UnitHit[] {
+/**
+ * `terms` are the query terms in the order they were searched (bit j of `matches` is
+ * term j). A `separate` unit's documents are unrelated to each other (a meeting's
+ * items): it ranks by its best document alone, not by several put together.
+ */
+export function rankUnits(
+  matches: Matches,
+  terms: readonly QueryTerm[],
+  separate: (unitId: string) => boolean = () => false,
+): UnitHit[] {
   const words = [...new Set(terms.map((t) => t.word))];
   const wordOf = terms.map((t) => words.indexOf(t.word));
   // The documents of each unit, together: unit u's are order[start[u]] … order[start[u + 1] - 1].
@@ -51,21 +59,18 @@ export function rankUnits(matches: Matches, terms: readonly QueryTerm[]): UnitHi
     next[u] = at + 1;
   }
 
-  const units: UnitHit[] = [];
   const quality = new Float64Array(words.length);
   const best = new Float64Array(DECAY.length);
-  for (let u = 0; u < matches.unitCount; u++) {
-    const from = start[u] as number;
-    const to = start[u + 1] as number;
-    if (from === to) continue;
+  /** How a group of documents ranks taken together: its best ones with a decay, scaled by coverage. */
+  const judge = (docs: ArrayLike<number>) => {
     // The unit's own document (its name and aliases) counts in full on top of its tasks:
     // "pladsanvisningen" names the unit, whatever other units' tasks say.
     let own = 0;
     let matched = 0;
     let exact = 0;
     best.fill(0);
-    for (let k = from; k < to; k++) {
-      const i = order[k] as number;
+    for (let k = 0; k < docs.length; k++) {
+      const i = docs[k] as number;
       const score = matches.score[i] as number;
       matched |= matches.terms[i] as number;
       exact |= matches.exact[i] as number;
@@ -82,20 +87,42 @@ export function rankUnits(matches: Matches, terms: readonly QueryTerm[]): UnitHi
       return true;
     });
     const coverage = words.length === 0 ? 0 : quality.reduce((sum, q) => sum + q, 0) / words.length;
-    units.push({
-      unitId: matches.unitId(u),
+    return {
       score: score * (COVERAGE_FLOOR + coverage),
       coverage,
       matchedWords: new Set(words.filter((_, w) => (quality[w] as number) > 0)),
       terms: unitTerms,
+    };
+  };
+
+  const units: UnitHit[] = [];
+  for (let u = 0; u < matches.unitCount; u++) {
+    const docs = order.subarray(start[u] as number, start[u + 1] as number);
+    if (docs.length === 0) continue;
+    const unitId = matches.unitId(u);
+    units.push({
+      unitId,
+      ...(separate(unitId) ? bestOne(docs, judge, matches.own) : judge(docs)),
       hits: () =>
-        Array.from(order.subarray(from, to))
+        Array.from(docs)
           .sort((a, b) => (matches.score[b] as number) - (matches.score[a] as number) || a - b)
           .map((i) => matches.id(i)),
     });
   }
   // Ties in id order, so equal units always come in the same order (ids are ASCII slugs).
   return units.sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+}
+
+/** The best of a unit's documents judged one by one, each with the unit's own document. */
+function bestOne<T extends { score: number }>(
+  docs: Uint32Array,
+  judge: (docs: ArrayLike<number>) => T,
+  own: Uint8Array,
+): T {
+  const owns = Array.from(docs).filter((i) => own[i]);
+  const items = Array.from(docs).filter((i) => !own[i]);
+  if (items.length === 0) return judge(owns);
+  return items.map((i) => judge([...owns, i])).reduce((a, b) => (b.score > a.score ? b : a));
 }
 
 /** Keeps the highest scores seen, best first. */

@@ -71,6 +71,8 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     ? loadSearchIndex(analyzer, saved.index)
     : buildSearchIndex(analyzer, searchDocuments(knowledge, records));
   const organisations = [...new Set(knowledge.units.map((u) => u.organisation))];
+  // A meeting's items are unrelated to each other: each one is judged on its own.
+  const meetings = new Set(knowledge.meetings.map((m) => m.id));
   // A record's words and their terms, analysed once and kept: highlighting is on every answer.
   const recordWords = new Map<string, readonly TextWord[]>();
   const wordsOf = (record: KnowledgeRecord) => {
@@ -101,7 +103,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       const terms = analyzer.queryTerms(
         organisation ? withoutOrganisation(text, organisation) : text,
       );
-      const ranked = rankUnits(index.match(terms.map(termQuery)), terms).map((u) =>
+      const ranked = rankUnits(index.match(terms.map(termQuery)), terms, (id) => meetings.has(id)).map((u) =>
         places.get(u.unitId)?.crossCutting ? { ...u, score: u.score * CROSS_CUTTING } : u,
       );
       // A question that names a municipality is about that municipality only.

@@ -11,7 +11,7 @@ const PREFIX = "feedback/";
 /** Where earlier versions kept the whole log, in one blob. */
 const LEGACY_BLOB = "feedback.jsonl";
 /** A line is over 84 bytes (4 MB / 50,000), so this limit comes before Azure's 50,000 appends. */
-export const MAX_BLOB_BYTES = 4 * 1024 * 1024;
+const MAX_BLOB_BYTES = 4 * 1024 * 1024;
 
 const blobName = (n: number) => `${PREFIX}${String(n).padStart(6, "0")}.jsonl`;
 

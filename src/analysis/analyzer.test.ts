@@ -71,6 +71,13 @@ describe("analyzer", () => {
     expect(terms("building").map((t) => t.term)).not.toContain(analyzer.term("byggetilladelse"));
   });
 
+  it("lets a phrase's synonym, and a synonym two words share, stand for all of them", () => {
+    const phrase = terms("building permit").find((t) => t.term === analyzer.term("byggetilladelse"));
+    expect([phrase?.word, ...(phrase?.others ?? [])]).toEqual(["building", "permit"]);
+    const shared = terms("skrald og affald").find((t) => t.term === analyzer.term("affald"));
+    expect([shared?.word, ...(shared?.others ?? [])].sort()).toEqual(["affald", "skrald"]);
+  });
+
   it("corrects a misspelling to the knowledge's own word", () => {
     const [term] = terms("lønsytem");
     expect(term).toMatchObject({ word: "lønsytem", correction: "lønsystem" });

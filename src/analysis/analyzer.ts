@@ -22,6 +22,8 @@ export interface QueryTerm {
   origin: TermOrigin;
   /** The word of the question the term came from, as typed. */
   word: string;
+  /** Other words of the question the term also stands for: a synonym two share, the rest of a phrase. */
+  others?: readonly string[];
   /** The knowledge's own word, when the typed word was a misspelling of it. */
   correction?: string;
 }
@@ -183,9 +185,17 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
     wordTerms,
     queryTerms(question) {
       const found = new Map<string, QueryTerm>();
+      // One term per entry, standing for every question word that brought it.
       const add = (t: QueryTerm) => {
         const known = found.get(t.term);
-        if (!known || known.weight < t.weight) found.set(t.term, t);
+        if (!known) {
+          found.set(t.term, t);
+          return;
+        }
+        const [kept, other] = known.weight < t.weight ? [t, known] : [known, t];
+        const others = new Set([...(kept.others ?? []), ...(other.others ?? []), other.word]);
+        others.delete(kept.word);
+        found.set(t.term, others.size > 0 ? { ...kept, others: [...others] } : kept);
       };
       const asked = tokenize(question).filter((w) => !isStopWord(w));
       const wordTerms = asked.map((word) => {
@@ -218,11 +228,13 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
           t.term,
           wordTerms.map((w) => w.term),
         )) {
+          const phraseWords = asked.filter((w, i) => w !== t.word && other.phrase.includes(wordTerms[i]?.term ?? ""));
           add({
             term: other.term,
             weight: other.part ? WEIGHTS.partSynonym : weight,
             origin: "synonym",
             word: t.word,
+            ...(phraseWords.length > 0 ? { others: phraseWords } : {}),
           });
         }
       }
@@ -240,7 +252,7 @@ function synonymIndex(
   groups: readonly (readonly string[])[],
   analyse: (phrase: string) => string[],
   partsOf: (term: string) => readonly string[],
-): (term: string, questionTerms: readonly string[]) => { term: string; part: boolean }[] {
+): (term: string, questionTerms: readonly string[]) => { term: string; part: boolean; phrase: readonly string[] }[] {
   const groupOf = new Map<string, Set<string[]>>();
   for (const group of groups) {
     const members = group.map(analyse).filter((m) => m.length > 0);
@@ -257,18 +269,19 @@ function synonymIndex(
     byFirstTerm.set(first, [...(byFirstTerm.get(first) ?? []), member]);
   }
   return (term, questionTerms) => {
-    const out = new Map<string, boolean>();
+    // Each synonym with whether it is a compound part, and the question's phrase that brought it.
+    const out = new Map<string, { part: boolean; phrase: readonly string[] }>();
     for (const member of byFirstTerm.get(term) ?? []) {
       if (!member.every((t) => questionTerms.includes(t) || t === term)) continue;
       for (const other of groupOf.get(member.join(" ")) ?? []) {
         for (const t of other) {
           if (t === term || member.includes(t)) continue;
-          out.set(t, false);
-          for (const part of partsOf(t)) if (!out.has(part)) out.set(part, true);
+          out.set(t, { part: false, phrase: member });
+          for (const part of partsOf(t)) if (!out.has(part)) out.set(part, { part: true, phrase: member });
         }
       }
     }
-    return [...out].map(([t, part]) => ({ term: t, part }));
+    return [...out].map(([t, found]) => ({ term: t, ...found }));
   };
 }
 

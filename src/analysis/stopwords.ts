@@ -24,7 +24,8 @@ personen hen henne klager passer dag idag igår imorgen`;
 const ENGLISH = `a an and are about at be can could do does for from help handles handle handling
 how i in is it me my of on or please responsible should the their them there this to what when where
 which who whom whose why will with would you your deals deal take takes care contact person phone
-number email`;
+number email fix fixes fixing helps helping manage manages managing organise organises organize organizes
+arrange arranges need needs want wants like`;
 
 /** Compared folded, so "pa" (på) and "hjaelp" (hjælp) are stop words too. */
 const STOP_WORDS: ReadonlySet<string> = new Set(

@@ -92,6 +92,16 @@ describe("rankUnits", () => {
     expect(separate[1]?.hits()).toEqual(["item1", "item2"]);
   });
 
+  it("credits every word a term stands for", () => {
+    const [unit] = rankUnits(matches([{ id: "t1", unit: "a", score: 1, exact: [2] }]), [
+      term("street"),
+      term("lights"),
+      { term: "gadebelysning", word: "street", others: ["lights"], weight: 0.8, origin: "synonym" },
+    ]);
+    expect(unit?.coverage).toBeCloseTo(0.8);
+    expect([...(unit?.matchedWords ?? [])]).toEqual(["street", "lights"]);
+  });
+
   it("puts equal units in id order", () => {
     const docs = ["c", "a", "b"].map((unit) => ({ id: `t-${unit}`, unit, score: 1, exact: [0] }));
     expect(rankUnits(matches(docs), [term("løn")]).map((u) => u.unitId)).toEqual(["a", "b", "c"]);

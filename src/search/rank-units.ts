@@ -42,7 +42,8 @@ export function rankUnits(
   separate: (unitId: string) => boolean = () => false,
 ): UnitHit[] {
   const words = [...new Set(terms.map((t) => t.word))];
-  const wordOf = terms.map((t) => words.indexOf(t.word));
+  // The question words each term stands for.
+  const wordsOf = terms.map((t) => [t.word, ...(t.others ?? [])].map((w) => words.indexOf(w)));
   // The documents of each unit, together: unit u's are order[start[u]] … order[start[u + 1] - 1].
   const start = new Uint32Array(matches.unitCount + 1);
   for (let i = 0; i < matches.count; i++) {
@@ -82,8 +83,7 @@ export function rankUnits(
     const unitTerms = terms.filter((term, j) => {
       if (j >= TERM_BITS || !((matched >>> j) & 1)) return false;
       const q = term.weight * ((exact >>> j) & 1 ? 1 : INEXACT);
-      const w = wordOf[j] as number;
-      if (q > (quality[w] as number)) quality[w] = q;
+      for (const w of wordsOf[j] ?? []) if (q > (quality[w] as number)) quality[w] = q;
       return true;
     });
     const coverage = words.length === 0 ? 0 : quality.reduce((sum, q) => sum + q, 0) / words.length;

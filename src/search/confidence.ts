@@ -6,8 +6,10 @@
 export interface ConfidenceInput {
   /** Share of the question's words the first unit matched, 0–1 (see `coverage`). */
   coverage: number;
-  /** Ranking score of the first unit. */
+  /** Ranking score of the first unit… */
   top: number;
+  /** …and of the second (0 when there is none). */
+  second: number;
 }
 
 export const CONFIDENCE = {
@@ -16,10 +18,18 @@ export const CONFIDENCE = {
    * out-of-scope ones match at most 0.3, or 0.5 with a score under 10)
    */
   minCoverage: 0.4,
-  /** …with at least this score (a single weak match is not enough). */
+  /** …with at least this score (a single weak match is not enough)… */
   minScore: 20,
+  /**
+   * …and clearly ahead of the next unit: when two units score alike, Hvem shows both
+   * as the closest rather than name one (on the dev questions this states 6 instead
+   * of 10 wrong first answers plainly, for 6 fewer right ones).
+   */
+  maxRunnerUp: 0.85,
 };
 
-export function isConfident({ coverage, top }: ConfidenceInput): boolean {
-  return coverage >= CONFIDENCE.minCoverage && top >= CONFIDENCE.minScore;
+export function isConfident({ coverage, top, second }: ConfidenceInput): boolean {
+  return (
+    coverage >= CONFIDENCE.minCoverage && top >= CONFIDENCE.minScore && second < CONFIDENCE.maxRunnerUp * top
+  );
 }

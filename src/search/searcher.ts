@@ -110,10 +110,10 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       const named = ranked.filter((u) => places.get(u.unitId)?.organisation === organisation);
       const units = named.length > 0 ? named : ranked;
       units.sort((a, b) => b.score - a.score);
-      const [first] = units;
+      const [first, second] = units;
       const confident =
         first !== undefined &&
-        isConfident({ coverage: first.coverage, top: first.score });
+        isConfident({ coverage: first.coverage, top: first.score, second: second?.score ?? 0 });
       return {
         question,
         confident,

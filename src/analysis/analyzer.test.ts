@@ -71,6 +71,10 @@ describe("analyzer", () => {
     expect(terms("building").map((t) => t.term)).not.toContain(analyzer.term("byggetilladelse"));
   });
 
+  it("keeps a hyphenated word one word of the question, as written", () => {
+    expect(new Set(terms("lønsystem-support").map((t) => t.word))).toEqual(new Set(["lønsystem-support"]));
+  });
+
   it("lets a phrase's synonym, and a synonym two words share, stand for all of them", () => {
     const phrase = terms("building permit").find((t) => t.term === analyzer.term("byggetilladelse"));
     expect([phrase?.word, ...(phrase?.others ?? [])]).toEqual(["building", "permit"]);

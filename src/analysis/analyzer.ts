@@ -8,7 +8,7 @@ import { MIN_PART, splitCompound } from "./compounds.js";
 import { fold as foldWord } from "./fold.js";
 import { stem } from "./stem.js";
 import { isStopWord as isStopWordUncached } from "./stopwords.js";
-import { tokenize } from "./tokenize.js";
+import { tokenize, tokenizeAsWritten } from "./tokenize.js";
 
 /**
  * Why a query term is there: the user's word, a part of it, a compound of it and
@@ -58,17 +58,14 @@ const MIN_JOINED_HEAD = 4;
 const LINKS = ["", "s", "e"];
 
 /**
- * Adjacent words of a question as [modifier, head] in both orders: "løn seddel" is
- * lønseddel, "tilladelse (til at) grave" is gravetilladelse.
+ * Positions of adjacent words of a question as [modifier, head] in both orders:
+ * "løn seddel" is lønseddel, "tilladelse (til at) grave" is gravetilladelse.
  */
-function neighbours(words: readonly string[]): [string, string][] {
-  return words.slice(1).flatMap((second, i) => {
-    const first = words[i] as string;
-    return [
-      [first, second],
-      [second, first],
-    ] satisfies [string, string][];
-  });
+function neighbours(count: number): [number, number][] {
+  return Array.from({ length: Math.max(0, count - 1) }, (_, i) => [
+    [i, i + 1],
+    [i + 1, i],
+  ] satisfies [number, number][]).flat();
 }
 
 /** Only words at least this long are looked at as compounds. */
@@ -197,13 +194,17 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         others.delete(kept.word);
         found.set(t.term, others.size > 0 ? { ...kept, others: [...others] } : kept);
       };
-      const asked = tokenize(question).filter((w) => !isStopWord(w));
+      const tokens = tokenizeAsWritten(question).filter((t) => !isStopWord(t.token));
+      const asked = tokens.map((t) => t.token);
+      // Terms stand for the words as the user wrote them: "IT-support" is one word, not three.
+      const written = tokens.map((t) => t.written);
       const wordTerms = asked.map((word) => {
         // A compound of known words is not a misspelling.
         const correction = partsOf(fold(word)).length > 0 ? undefined : correct(word);
         return correction ? { term: term(correction), correction } : { term: term(word) };
       });
-      asked.forEach((word, i) => {
+      asked.forEach((token, i) => {
+        const word = written[i] as string;
         const { term: t, correction } = wordTerms[i] as { term: string; correction?: string };
         const weight = correction ? WEIGHTS.word * CORRECTED : WEIGHTS.word;
         add({ term: t, weight, origin: "word", word, ...(correction ? { correction } : {}) });
@@ -212,14 +213,14 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         const further = stem(t);
         if (further !== t && terms.has(further)) add({ term: further, weight, origin: "word", word });
         if (correction) return;
-        for (const part of partsOf(fold(word))) {
+        for (const part of partsOf(fold(token))) {
           add({ term: part, weight: WEIGHTS.part, origin: "part", word });
         }
       });
       // The compound stands for its head word: "seddel" in "løn seddel".
-      for (const [modifier, head] of neighbours(asked)) {
-        const joined = joinedTerm(modifier, head);
-        if (joined) add({ term: joined, weight: WEIGHTS.joined, origin: "joined", word: head });
+      for (const [modifier, head] of neighbours(asked.length)) {
+        const joined = joinedTerm(asked[modifier] as string, asked[head] as string);
+        if (joined) add({ term: joined, weight: WEIGHTS.joined, origin: "joined", word: written[head] as string });
       }
       // Synonyms of the question's words (and of phrases in it), then of compound parts.
       for (const t of [...found.values()]) {
@@ -228,13 +229,15 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
           t.term,
           wordTerms.map((w) => w.term),
         )) {
-          const phraseWords = asked.filter((w, i) => w !== t.word && other.phrase.includes(wordTerms[i]?.term ?? ""));
+          const phraseWords = written.filter(
+            (w, i) => w !== t.word && other.phrase.includes(wordTerms[i]?.term ?? ""),
+          );
           add({
             term: other.term,
             weight: other.part ? WEIGHTS.partSynonym : weight,
             origin: "synonym",
             word: t.word,
-            ...(phraseWords.length > 0 ? { others: phraseWords } : {}),
+            ...(phraseWords.length > 0 ? { others: [...new Set(phraseWords)] } : {}),
           });
         }
       }

@@ -60,8 +60,7 @@ export function blobFeedbackLog(
     async close() {},
     async read() {
       await containerClient.createIfNotExists();
-      const names: string[] = [];
-      for await (const item of containerClient.listBlobsFlat({ prefix: PREFIX })) names.push(item.name);
+      const names = await seriesNames(containerClient);
       // The one blob of earlier versions first, then the series.
       const legacy = containerClient.getBlobClient(LEGACY_BLOB);
       if (await legacy.exists()) names.unshift(LEGACY_BLOB);
@@ -74,14 +73,17 @@ export function blobFeedbackLog(
   };
 }
 
+/** The names of the series' blobs. */
+async function seriesNames(containerClient: ContainerClient): Promise<string[]> {
+  const names: string[] = [];
+  for await (const item of containerClient.listBlobsFlat({ prefix: PREFIX })) names.push(item.name);
+  return names;
+}
+
 /** The highest blob number in the series (0 when there is none yet). */
 async function lastBlob(containerClient: ContainerClient): Promise<number> {
-  let last = 0;
-  for await (const item of containerClient.listBlobsFlat({ prefix: PREFIX })) {
-    const n = Number(item.name.slice(PREFIX.length).split(".")[0]);
-    if (Number.isInteger(n)) last = Math.max(last, n);
-  }
-  return last;
+  const numbers = (await seriesNames(containerClient)).map((name) => Number(name.slice(PREFIX.length).split(".")[0]));
+  return Math.max(0, ...numbers.filter(Number.isInteger));
 }
 
 /** The append would pass our size limit, or Azure's limit of appends per blob. */

@@ -78,6 +78,7 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
     const layout = this.currentLayout();
     if (this.scratch.slot.length < this._nextId) this.scratch = scratchFor(this._nextId);
     const { slot, doc, score, matchedTerms, last, terms, exact } = this.scratch;
+    const { k, d } = BM25;
     let count = 0;
     try {
       queries.forEach((query, j) => {
@@ -91,7 +92,6 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
             const norm = layout.norms[fieldId] as Float64Array;
             const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
             const fieldWeight = weight * FIELD_BOOSTS[field] * idf;
-            const { k, d } = BM25;
             freqs.forEach((frequency, id) => {
               let i = (slot[id] as number) - 1;
               if (i < 0) {

@@ -9,12 +9,12 @@ import { BlobsStorage } from "botbuilder-azure-blobs";
  * Conversations one instance remembers in memory. What Hvem keeps per conversation
  * is a few KB, so this bounds the store to tens of MB however long it runs.
  */
-export const MAX_CONVERSATIONS_IN_MEMORY = 10_000;
+const MAX_CONVERSATIONS_IN_MEMORY = 10_000;
 
 export function conversationStorage(connectionString: string | undefined, container: string): Storage {
   return connectionString
     ? lastWriteWins(new BlobsStorage(connectionString, `${container}-state`))
-    : boundedMemoryStorage(MAX_CONVERSATIONS_IN_MEMORY);
+    : boundedMemoryStorage();
 }
 
 /**
@@ -36,9 +36,9 @@ export function lastWriteWins(storage: Storage): Storage {
 /**
  * State in memory for the `max` conversations used last; an older one starts over,
  * as after a restart. Items are kept as JSON so no caller shares an object with
- * the store, and the last write wins (see `lastWriteWins`).
+ * the store; eTags are not checked, so the last write wins (see `lastWriteWins`).
  */
-export function boundedMemoryStorage(max: number): Storage {
+export function boundedMemoryStorage(max = MAX_CONVERSATIONS_IN_MEMORY): Storage {
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   const items = new Map<string, string>();
   const touch = (key: string, json: string) => {
@@ -57,7 +57,7 @@ export function boundedMemoryStorage(max: number): Storage {
       return found;
     },
     async write(changes) {
-      for (const [key, item] of Object.entries(changes)) touch(key, JSON.stringify({ ...item, eTag: "*" }));
+      for (const [key, item] of Object.entries(changes)) touch(key, JSON.stringify(item));
       for (const key of items.keys()) {
         if (items.size <= max) break;
         items.delete(key);

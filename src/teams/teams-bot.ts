@@ -30,7 +30,7 @@ import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedba
 import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
 import { detectLanguage } from "../presentation/language.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
-import { boundedMemoryStorage, MAX_CONVERSATIONS_IN_MEMORY } from "./conversation-storage.js";
+import { boundedMemoryStorage } from "./conversation-storage.js";
 import { ReusingTeamsAdapter } from "./reused-clients.js";
 
 /** The message extension's search command, as declared in the manifest. */
@@ -89,7 +89,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
   const app = new Application<HvemTurnState>({
     adapter,
     turnStateFactory: () => new TurnState<ConversationState>(),
-    storage: options.storage ?? boundedMemoryStorage(MAX_CONVERSATIONS_IN_MEMORY),
+    storage: options.storage ?? boundedMemoryStorage(),
     removeRecipientMention: true,
     startTypingTimer: false,
   });

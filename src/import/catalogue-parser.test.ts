@@ -504,6 +504,31 @@ describe("parseCatalogue: lines built directly", () => {
     expect(units.map((u) => [u.name, texts(u)])).toEqual([["Sekretariat", ["Post og journal"]]]);
   });
 
+  it("headings: a column heading with plain lines below it heads their group", () => {
+    no = 0;
+    const { units, report } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat Drikkevand"),
+        line("bullet", "Tilsyn med vandværker"),
+        line("text", "Landbrug"),
+        line("blank", ""),
+        line("text", "Natur"),
+        line("blank", ""),
+        line("text", "Miljøgodkendelser til produktion"),
+        line("blank", ""),
+        line("text", "Rottebekæmpelse"),
+      ],
+      fixes({ headings: [{ line: 9, name: "Landbrug og natur" }], skip: [{ from: 11, to: 11 }] }),
+    );
+    expect(grouped(units[0] as ParsedUnit)).toEqual([
+      ["Drikkevand", "Tilsyn med vandværker"],
+      ["Landbrug og natur", "Miljøgodkendelser til produktion"],
+      ["Landbrug og natur", "Rottebekæmpelse"],
+    ]);
+    expect(report.unusedFixes).toEqual([]);
+  });
+
   // BUG (catalogue-parser.ts joinWrapped): a Danish suspended hyphen at the end of a
   // line ("Indenrigs-" / "og Sundhedsministeriet") is undone like a hyphenated word,
   // giving "Indenrigsog Sundhedsministeriet" (Randers import, oekonomi-umt.md,

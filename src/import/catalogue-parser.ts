@@ -68,6 +68,7 @@ export function parseCatalogue(
   };
   const forcedStarts = new Map(fixes.unitStarts.map((s) => [s.line, s]));
   const notStarts = new Set(fixes.notUnitStarts);
+  const forcedHeadings = new Map(fixes.headings.map((h) => [h.line, h]));
   const skipped = (no: number) => {
     const range = fixes.skip.find((r) => no >= r.from && no <= r.to);
     if (range) used.add(`skip ${range.from}-${range.to}`);
@@ -179,7 +180,11 @@ export function parseCatalogue(
     }
     if (unit) unit.to = line.no;
 
-    const heading = headingText(text, line.kind, lines, i);
+    const forcedHeading = forcedHeadings.get(line.no);
+    if (forcedHeading) used.add(`headings ${line.no}`);
+    const heading = forcedHeading
+      ? (forcedHeading.name ?? text)
+      : headingText(text, line.kind, lines, i);
     if (heading !== undefined) {
       finishTask();
       group = heading;
@@ -202,6 +207,7 @@ export function parseCatalogue(
   const all = [
     ...fixes.unitStarts.map((f) => `unitStarts ${f.line}`),
     ...fixes.notUnitStarts.map((n) => `notUnitStarts ${n}`),
+    ...fixes.headings.map((h) => `headings ${h.line}`),
     ...fixes.skip.map((r) => `skip ${r.from}-${r.to}`),
   ];
   report.unusedFixes = all.filter((fix) => !used.has(fix));

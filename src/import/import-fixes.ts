@@ -24,6 +24,17 @@ export const importFixesSchema = z.strictObject({
     .array(z.number().int().positive())
     .default([])
     .describe("Source lines that look like a unit name but are task text."),
+  headings: z
+    .array(
+      z.strictObject({
+        line: z.number().int().positive().describe("Source line of the heading."),
+        name: z.string().min(1).optional().describe("The heading as shown, if not the line's text."),
+      }),
+    )
+    .default([])
+    .describe(
+      "Lines that head a task group though no bullet list follows, e.g. a column heading the OCR put inline.",
+    ),
   skip: z
     .array(z.strictObject({ from: z.number().int().positive(), to: z.number().int().positive() }))
     .default([])

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "./analyzer.js";
 
 const analyzer = createAnalyzer({
-  learn: [
+  texts: [
     "Rottebekæmpelse og skadedyr",
     "Bekæmpelse af bjørneklo",
     "Byggeansøgninger og byggesagsbehandling",

@@ -74,42 +74,45 @@ const MIN_COMPOUND = 2 * MIN_PART;
 const MIN_HEAD = 4;
 const MIN_TAIL = 5;
 
-/** What an analyzer learns from the knowledge; saved with an index snapshot. */
+/**
+ * Everything an analyzer learns from the knowledge and its synonyms: the costly part
+ * of analysis (stemming, compound splitting), saved with an index snapshot so a
+ * loaded analyzer only builds its lookups.
+ */
 export interface AnalyzerState {
-  /** Every word of the knowledge: folded, as written (lowercase). */
+  /** Every word of the knowledge and of its synonyms: folded, as written (lowercase). */
   words: [folded: string, word: string][];
-  /** Every term the knowledge is indexed under. */
+  /** Every term the knowledge is indexed under, and every synonym's term. */
   terms: string[];
+  /** Synonym groups, merged where they share a member; a member is one word's or phrase's terms. */
+  synonyms: string[][][];
+  /** Compound parts of synonym terms: "vejbelysning" → vej, belysning. */
+  synonymParts: [term: string, parts: string[]][];
 }
 
-export interface AnalyzerOptions {
-  /** Texts to learn words from (the knowledge itself), or a saved state. */
-  learn: Iterable<string> | AnalyzerState;
-  /** Groups of words and phrases that mean the same. */
-  synonyms: readonly (readonly string[])[];
-}
+export type AnalyzerOptions =
+  | {
+      /** Texts to learn words from: the knowledge itself. */
+      texts: Iterable<string>;
+      /** Groups of words and phrases that mean the same. */
+      synonyms: readonly (readonly string[])[];
+    }
+  | { state: AnalyzerState };
 
 export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): AnalyzerState } {
   // Each distinct word is folded and checked once, however often it occurs.
   const fold = memoize(foldWord);
   const isStopWord = memoize(isStopWordUncached);
   const term = memoize((word: string) => stem(fold(word)));
-  const state = isState(options.learn) ? options.learn : learn(options.learn, term, fold, isStopWord);
+  const vocabulary =
+    "state" in options
+      ? options.state
+      : learn([...options.texts, ...options.synonyms.flat()], term, fold, isStopWord);
   // Folded words are compound parts and the vocabulary misspellings are corrected to.
-  const words = SearchableMap.from<string>(state.words);
+  const words = SearchableMap.from<string>(vocabulary.words);
   // A Set for the many lookups of compound splitting; the map is for fuzzy matching.
-  const known = new Set(state.words.map(([folded]) => folded));
-  const terms = new Set(state.terms);
-  for (const group of options.synonyms) {
-    for (const phrase of group) {
-      for (const word of tokenize(phrase)) {
-        if (isStopWord(word)) continue;
-        terms.add(term(word));
-        if (!words.has(fold(word))) words.set(fold(word), word.toLowerCase());
-        known.add(fold(word));
-      }
-    }
-  }
+  const known = new Set(vocabulary.words.map(([folded]) => folded));
+  const terms = new Set(vocabulary.terms);
   const isPart = (folded: string) => folded.length >= MIN_PART && known.has(folded);
   const memo = new Map<string, string[] | undefined>();
   const partsOf = (folded: string): string[] => {
@@ -164,17 +167,13 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
   const wordTerms = memoize((word: string): string[] =>
     isStopWord(word) ? [] : [term(word), ...partsOf(fold(word))],
   );
+  const state: AnalyzerState =
+    "state" in options
+      ? options.state
+      : { ...vocabulary, ...analyseSynonyms(options.synonyms, analysePhrase, wordTerms) };
   // A synonym's compound parts count too: "gadelygte" = "vejbelysning" reaches "gadebelysning".
-  const synonyms = synonymIndex(options.synonyms, analysePhrase, (t) => partsOfTerm.get(t) ?? []);
-  const partsOfTerm = new Map<string, string[]>();
-  for (const group of options.synonyms) {
-    for (const phrase of group) {
-      for (const word of tokenize(phrase)) {
-        const [t, ...parts] = wordTerms(word);
-        if (t && parts.length > 0) partsOfTerm.set(t, parts);
-      }
-    }
-  }
+  const partsOfTerm = new Map(state.synonymParts);
+  const synonyms = synonymIndex(state.synonyms, (t) => partsOfTerm.get(t) ?? []);
 
   return {
     state: () => state,
@@ -247,16 +246,16 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
 }
 
 /**
- * Looks up the synonyms of a term. Groups sharing a word are merged, as the admin
- * was warned by `hvem check`. A phrase ("building permit") matches when all its
- * terms are in the question.
+ * Analyses the synonym groups, once, when learning. Groups sharing a member are
+ * merged, as the admin was warned by `hvem check`.
  */
-function synonymIndex(
+function analyseSynonyms(
   groups: readonly (readonly string[])[],
   analyse: (phrase: string) => string[],
-  partsOf: (term: string) => readonly string[],
-): (term: string, questionTerms: readonly string[]) => { term: string; part: boolean; phrase: readonly string[] }[] {
+  wordTerms: (word: string) => string[],
+): Pick<AnalyzerState, "synonyms" | "synonymParts"> {
   const groupOf = new Map<string, Set<string[]>>();
+  const parts = new Map<string, string[]>();
   for (const group of groups) {
     const members = group.map(analyse).filter((m) => m.length > 0);
     const merged = new Set<string[]>(members);
@@ -264,7 +263,21 @@ function synonymIndex(
       for (const known of groupOf.get(member.join(" ")) ?? []) merged.add(known);
     }
     for (const member of merged) groupOf.set(member.join(" "), merged);
+    for (const word of group.flatMap((phrase) => tokenize(phrase))) {
+      const [t, ...wordParts] = wordTerms(word);
+      if (t && wordParts.length > 0) parts.set(t, wordParts);
+    }
   }
+  return { synonyms: [...new Set(groupOf.values())].map((merged) => [...merged]), synonymParts: [...parts] };
+}
+
+/** Looks up the synonyms of a term. A phrase ("building permit") matches when all its terms are in the question. */
+function synonymIndex(
+  groups: readonly (readonly string[][])[],
+  partsOf: (term: string) => readonly string[],
+): (term: string, questionTerms: readonly string[]) => { term: string; part: boolean; phrase: readonly string[] }[] {
+  const groupOf = new Map<string, readonly string[][]>();
+  for (const group of groups) for (const member of group) groupOf.set(member.join(" "), group);
   const byFirstTerm = new Map<string, string[][]>();
   for (const key of groupOf.keys()) {
     const member = key.split(" ");
@@ -288,17 +301,13 @@ function synonymIndex(
   };
 }
 
-function isState(learn: AnalyzerOptions["learn"]): learn is AnalyzerState {
-  return "words" in learn && "terms" in learn;
-}
-
 /** Learns the vocabulary from texts, each distinct text once. */
 function learn(
   texts: Iterable<string>,
   term: (word: string) => string,
   fold: (word: string) => string,
   isStopWord: (word: string) => boolean,
-): AnalyzerState {
+): Pick<AnalyzerState, "words" | "terms"> {
   // Texts repeat their words: analyse each distinct word once.
   const distinct = new Set<string>();
   for (const text of new Set(texts)) for (const word of tokenize(text)) distinct.add(word);

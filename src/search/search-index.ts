@@ -59,7 +59,6 @@ function indexOptions(analyzer: Analyzer) {
   return {
     idField: "id",
     fields: SEARCH_FIELDS,
-    storeFields: ["unitId"],
     tokenize,
     processTerm: (word: string) => analyzer.wordTerms(word),
   };
@@ -72,6 +71,32 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
   private layout?: ReturnType<SearchIndex["makeLayout"]>;
   /** One question's working space; `slot` is back to 0 everywhere when `match` returns. */
   private scratch = scratchFor(0);
+  /**
+   * Each document's unit, by short id. Kept here rather than as a MiniSearch stored
+   * field: repeated in every document, unit ids were a fifth of a snapshot to parse.
+   */
+  private documentUnits = new Map<number, string>();
+
+  override add(document: SearchDocument): void {
+    super.add(document);
+    this.documentUnits.set(this._idToShortId.get(document.id) as number, document.unitId);
+  }
+
+  /** The index as plain data: MiniSearch's own, and each document's unit. */
+  save(): SavedSearchIndex {
+    const { unitIds, unitOf } = this.currentLayout();
+    return { minisearch: this.toJSON(), unitIds, unitOf: Array.from(unitOf) };
+  }
+
+  /** Takes the documents' units from a saved index, after MiniSearch loaded the rest. */
+  restoreUnits(saved: SavedSearchIndex): void {
+    for (const id of this._documentIds.keys()) {
+      const unitId = saved.unitIds[saved.unitOf[id] ?? -1];
+      if (unitId === undefined) throw new Error(`saved index has no unit for document ${id}`);
+      this.documentUnits.set(id, unitId);
+    }
+    this.currentLayout();
+  }
 
   /** Documents matching any of the terms, each once, unsorted. */
   match(queries: readonly TermQuery[]): Matches {
@@ -169,7 +194,7 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
     const unitOf = new Uint32Array(this._nextId);
     const own = new Uint8Array(this._nextId);
     for (const [id, documentId] of this._documentIds) {
-      const unitId = String(this._storedFields.get(id)?.unitId);
+      const unitId = this.documentUnits.get(id) as string;
       let unit = unitNumber.get(unitId);
       if (unit === undefined) {
         unit = unitIds.push(unitId) - 1;
@@ -205,16 +230,18 @@ export function buildSearchIndex(analyzer: Analyzer, documents: readonly SearchD
   return index;
 }
 
-/** The index as plain data, to be serialised with the rest of a snapshot. */
-export function saveSearchIndex(index: SearchIndex): AsPlainObject {
-  return index.toJSON();
+/** A saved index: MiniSearch's plain data, and each document's unit (by short id, into `unitIds`). */
+export interface SavedSearchIndex {
+  minisearch: AsPlainObject;
+  unitIds: string[];
+  unitOf: number[];
 }
 
-/** Throws when the data is not a MiniSearch index; callers then rebuild. */
-export function loadSearchIndex(analyzer: Analyzer, saved: AsPlainObject): SearchIndex {
+/** Throws when the data is not a saved index; callers then rebuild. */
+export function loadSearchIndex(analyzer: Analyzer, saved: SavedSearchIndex): SearchIndex {
   const options = indexOptions(analyzer);
   // MiniSearch loads into a plain instance; its state moves into ours.
-  const index = Object.assign(new SearchIndex(options), MiniSearch.loadJS<SearchDocument>(saved, options));
-  index.currentLayout();
+  const index = Object.assign(new SearchIndex(options), MiniSearch.loadJS<SearchDocument>(saved.minisearch, options));
+  index.restoreUnits(saved);
   return index;
 }

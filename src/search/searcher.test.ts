@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { askResultSchema } from "./answer-schema.js";
@@ -79,9 +80,13 @@ describe("searcher on the real knowledge", () => {
     const knowledge = await loadKnowledge("knowledge");
     const snapshot = searcher.snapshot();
     const loaded = createSearcher(knowledge, snapshot);
-    for (const q of ["hvem laver lønsedler", "rotter i haven", "who handles building permits"]) {
-      expect(loaded.ask(q)).toEqual(searcher.ask(q));
-    }
+    // Every eval question: compounds, synonyms (and their parts), typos and English alike.
+    const questions = readFileSync("test/eval/questions.jsonl", "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { q: string }).q);
+    expect(questions.length).toBeGreaterThan(100);
+    for (const q of questions) expect(loaded.ask(q)).toEqual(searcher.ask(q));
     expect(() => createSearcher(knowledge, snapshot.slice(0, snapshot.length / 2))).toThrow();
     expect(() => createSearcher({ ...knowledge, version: "other" }, snapshot)).toThrow(/version/);
     const [, body = ""] = snapshot.split("\n");

@@ -4,7 +4,6 @@
  * contacts. Plain TypeScript: the CLI, the bot and tests all call `ask`.
  */
 import { createHash } from "node:crypto";
-import type { AsPlainObject } from "minisearch";
 import {
   type AnalyzerState,
   createAnalyzer,
@@ -21,7 +20,7 @@ import { searchDocuments } from "./search-documents.js";
 import {
   buildSearchIndex,
   loadSearchIndex,
-  saveSearchIndex,
+  type SavedSearchIndex,
   type TermQuery,
 } from "./search-index.js";
 
@@ -60,13 +59,17 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     places.set(m.id, { unitId: m.id, unit, ...m, contacts: [], crossCutting: false });
   }
   const saved = snapshot === undefined ? undefined : parseSnapshot(snapshot, knowledge.version);
-  const analyzer = createAnalyzer({
-    learn: saved?.analyzer ?? [
-      ...records.map((r) => `${r.taskGroup} ${r.text}`),
-      ...knowledge.units.map((u) => `${u.name} ${u.aliases.join(" ")}`),
-    ],
-    synonyms: knowledge.synonyms,
-  });
+  const analyzer = createAnalyzer(
+    saved
+      ? { state: saved.analyzer }
+      : {
+          texts: [
+            ...records.map((r) => `${r.taskGroup} ${r.text}`),
+            ...knowledge.units.map((u) => `${u.name} ${u.aliases.join(" ")}`),
+          ],
+          synonyms: knowledge.synonyms,
+        },
+  );
   const index = saved
     ? loadSearchIndex(analyzer, saved.index)
     : buildSearchIndex(analyzer, searchDocuments(knowledge, records));
@@ -92,7 +95,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
         format: SNAPSHOT_FORMAT,
         version: knowledge.version,
         analyzer: analyzer.state(),
-        index: saveSearchIndex(index),
+        index: index.save(),
       } satisfies Snapshot);
       return `${checksum(body)}\n${body}`;
     },
@@ -133,14 +136,14 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
  * Raised whenever analysis or the index changes what a snapshot holds, so a snapshot
  * saved by an older Hvem is rebuilt rather than read with today's analysis.
  */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 /** A snapshot is a checksum line, then this as JSON. */
 interface Snapshot {
   format: number;
   version: string;
   analyzer: AnalyzerState;
-  index: AsPlainObject;
+  index: SavedSearchIndex;
 }
 
 function checksum(body: string): string {
@@ -162,7 +165,8 @@ function parseSnapshot(snapshot: string, version: string): Snapshot {
   if (parsed.version !== version) {
     throw new Error(`snapshot is of knowledge version ${parsed.version}, not ${version}`);
   }
-  if (!parsed.analyzer?.words || !parsed.analyzer.terms || typeof parsed.index !== "object") {
+  const analyzer = parsed.analyzer;
+  if (!analyzer?.words || !analyzer.terms || !analyzer.synonyms || !analyzer.synonymParts || typeof parsed.index !== "object") {
     throw new Error("snapshot is incomplete");
   }
   return parsed as Snapshot;

@@ -17,9 +17,11 @@ describe("isStopWord", () => {
     "who",
     "the",
     "dag", // "i dag": when, not what
+    "arbejder", // "hvem arbejder med …"
+    "looks", // "who looks after …"
   ])("%s is question phrasing or a function word", (word) => expect(isStopWord(word)).toBe(true));
 
-  it.each(["rotter", "løn", "byggetilladelse", "affald", "Emply", "permits", "dagpleje"])(
+  it.each(["rotter", "løn", "byggetilladelse", "affald", "Emply", "permits", "dagpleje", "arbejde", "styr"])(
     "%s carries meaning",
     (word) => expect(isStopWord(word)).toBe(false),
   );

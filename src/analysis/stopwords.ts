@@ -19,13 +19,15 @@ behandler behandle sørger sørge varetager varetage klarer klare håndterer hå
 venligst please kan må får få have vil skal mon lige altså fordi hendes hans hende ham borger
 borgeren borgere spørg finde finder kontakt kontakten kontaktperson kontaktpersonen mail mailen
 email e-mail mailadresse mailadressen telefon telefonnummer telefonnummeret nummer nummeret person
-personen hen henne klager passer dag idag igår imorgen`;
+personen hen henne klager passer dag idag igår imorgen arbejder bestemmer kæmper ordner
+fikser hånd beskæftiger kigger svare svarer udfører hver`;
 
 const ENGLISH = `a an and are about at be can could do does for from help handles handle handling
 how i in is it me my of on or please responsible should the their them there this to what when where
 which who whom whose why will with would you your deals deal take takes care contact person phone
 number email fix fixes fixing helps helping manage manages managing organise organises organize organizes
-arrange arranges need needs want wants like`;
+arrange arranges need needs want wants like works working looks look looking runs running charge
+into after does doing`;
 
 /** Compared folded, so "pa" (på) and "hjaelp" (hjælp) are stop words too. */
 const STOP_WORDS: ReadonlySet<string> = new Set(

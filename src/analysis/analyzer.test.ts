@@ -87,6 +87,12 @@ describe("analyzer", () => {
     expect(term).toMatchObject({ word: "lønsytem", correction: "lønsystem" });
   });
 
+  it("reads an English question's words as English, not as misspelled Danish", () => {
+    const corrected = (question: string) => terms(question).find((t) => t.word === "lønsytem")?.correction;
+    expect(corrected("hvem har lønsytem til mit personale")).toBe("lønsystem");
+    expect(corrected("who handles the lønsytem for my staff")).toBeUndefined();
+  });
+
   it("leaves short words uncorrected: too many neighbours", () => {
     expect(terms("lon")[0]?.correction).toBeUndefined();
   });

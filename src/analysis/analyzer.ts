@@ -6,6 +6,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { MIN_PART, splitCompound } from "./compounds.js";
 import { fold as foldWord } from "./fold.js";
+import { detectLanguage } from "./language.js";
 import { stem } from "./stem.js";
 import { isStopWord as isStopWordUncached } from "./stopwords.js";
 import { tokenize, tokenizeAsWritten } from "./tokenize.js";
@@ -194,12 +195,14 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         found.set(t.term, others.size > 0 ? { ...kept, others: [...others] } : kept);
       };
       const tokens = tokenizeAsWritten(question).filter((t) => !isStopWord(t.token));
+      // An English word is no misspelling of a Danish one ("route" is not "rotte").
+      const english = detectLanguage(question) === "en";
       const asked = tokens.map((t) => t.token);
       // Terms stand for the words as the user wrote them: "IT-support" is one word, not three.
       const written = tokens.map((t) => t.written);
       const wordTerms = asked.map((word) => {
         // A compound of known words is not a misspelling.
-        const correction = partsOf(fold(word)).length > 0 ? undefined : correct(word);
+        const correction = english || partsOf(fold(word)).length > 0 ? undefined : correct(word);
         return correction ? { term: term(correction), correction } : { term: term(word) };
       });
       asked.forEach((token, i) => {

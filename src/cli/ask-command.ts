@@ -4,7 +4,7 @@ import { defaultKnowledgeDir } from "../knowledge/default-dir.js";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { formatProblem, hasErrors } from "../knowledge/problem.js";
 import { answerText } from "../presentation/answer-text.js";
-import { detectLanguage } from "../presentation/language.js";
+import { detectLanguage } from "../analysis/language.js";
 import { createSearcher, type Searcher } from "../search/searcher.js";
 import { UsageError } from "./cli-error.js";
 import type { Output } from "./output.js";

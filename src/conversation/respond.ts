@@ -5,7 +5,7 @@
  */
 import { z } from "zod/v4";
 import { formatProblem } from "../knowledge/problem.js";
-import { detectLanguage, type Language } from "../presentation/language.js";
+import { detectLanguage, type Language } from "../analysis/language.js";
 import type { Answer, AskResult } from "../search/answer-schema.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 

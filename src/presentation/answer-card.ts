@@ -5,7 +5,7 @@
  */
 import type { Answer, AnswerContact, AskResult } from "../search/answer-schema.js";
 import { answerText } from "./answer-text.js";
-import type { Language } from "./language.js";
+import type { Language } from "../analysis/language.js";
 import { type Texts, textsFor } from "./texts.js";
 
 export type CardElement = Record<string, unknown>;

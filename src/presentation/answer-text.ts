@@ -1,6 +1,6 @@
 /** An answer as plain text: the terminal's output and the fallback for clients without cards. */
 import type { AskResult } from "../search/answer-schema.js";
-import type { Language } from "./language.js";
+import type { Language } from "../analysis/language.js";
 import { textsFor } from "./texts.js";
 
 export function answerText(result: AskResult, language: Language = "da"): string {

@@ -4,7 +4,7 @@
  */
 import type { Answer, AskResult } from "../search/answer-schema.js";
 import { type AdaptiveCard, adaptiveCard as card, type CardElement, submit, unitSection } from "./answer-card.js";
-import type { Language } from "./language.js";
+import type { Language } from "../analysis/language.js";
 import { textsFor } from "./texts.js";
 
 const HELP: Record<Language, { lines: string[]; examples: string[] }> = {

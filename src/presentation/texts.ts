@@ -1,5 +1,5 @@
 /** Every sentence Hvem says to a user, in Danish and English. One place to edit wording. */
-import type { Language } from "./language.js";
+import type { Language } from "../analysis/language.js";
 
 const da = {
   unsure: "Jeg er ikke sikker. Det nærmeste, jeg fandt, er:",

@@ -28,7 +28,7 @@ import {
 } from "../conversation/respond.js";
 import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedback-log.js";
 import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
-import { detectLanguage } from "../presentation/language.js";
+import { detectLanguage } from "../analysis/language.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
 import { boundedMemoryStorage } from "./conversation-storage.js";
 import { ReusingTeamsAdapter } from "./reused-clients.js";

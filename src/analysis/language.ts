@@ -2,7 +2,7 @@
  * Which language to answer in: Danish unless the question is clearly English.
  * Counts common function words of each language; ties stay Danish.
  */
-import { tokenize } from "../analysis/tokenize.js";
+import { tokenize } from "./tokenize.js";
 
 export type Language = "da" | "en";
 

@@ -16,6 +16,7 @@ const analyzer = createAnalyzer({
     ["skrald", "affald"],
     ["byggetilladelse", "byggeansøgning"],
     ["building permit", "byggetilladelse"],
+    ["udsættelse", "sat ud", "it-bruger"],
   ],
 });
 
@@ -69,6 +70,14 @@ describe("analyzer", () => {
   it("matches a multi-word synonym only when all its words are asked", () => {
     expect(terms("building permit").map((t) => t.term)).toContain(analyzer.term("byggetilladelse"));
     expect(terms("building").map((t) => t.term)).not.toContain(analyzer.term("byggetilladelse"));
+  });
+
+  it("matches a phrase's small words too: 'sat ud' is not 'sat'", () => {
+    const udsættelse = analyzer.term("udsættelse");
+    expect(terms("borgeren er sat ud af sin lejlighed").map((t) => t.term)).toContain(udsættelse);
+    expect(terms("hvem sat tablets op").map((t) => t.term)).not.toContain(udsættelse);
+    // A hyphenated word's parts are not words the question must have.
+    expect(terms("ny itbruger").map((t) => t.term)).toContain(udsættelse);
   });
 
   it("keeps a hyphenated word one word of the question, as written", () => {

@@ -85,10 +85,19 @@ export interface AnalyzerState {
   words: [folded: string, word: string][];
   /** Every term the knowledge is indexed under, and every synonym's term. */
   terms: string[];
-  /** Synonym groups, merged where they share a member; a member is one word's or phrase's terms. */
-  synonyms: string[][][];
+  /** Synonym groups, merged where they share a member: one word or phrase each. */
+  synonyms: SynonymMember[][];
   /** Compound parts of synonym terms: "vejbelysning" → vej, belysning. */
   synonymParts: [term: string, parts: string[]][];
+}
+
+/**
+ * A word or phrase of a synonym group: its terms, and the small words it also needs
+ * in the question ("sat ud", evicted, is not "sat" alone).
+ */
+export interface SynonymMember {
+  terms: string[];
+  context: string[];
 }
 
 export type AnalyzerOptions =
@@ -150,10 +159,14 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
     }
     return undefined;
   };
-  const analysePhrase = (phrase: string) =>
-    tokenize(phrase)
-      .filter((w) => !isStopWord(w))
-      .map(term);
+  const analysePhrase = (phrase: string): SynonymMember => {
+    const tokens = tokenizeAsWritten(phrase);
+    return {
+      terms: tokens.filter((t) => !isStopWord(t.token)).map((t) => term(t.token)),
+      // Only whole words: "it" in "it-bruger" is part of a word, not a word the question needs.
+      context: tokens.filter((t) => isStopWord(t.token) && t.token === t.written).map((t) => term(t.token)),
+    };
+  };
 
   /** The knowledge's word closest to an unknown one, when exactly one is closest. */
   const correct = (word: string): string | undefined => {
@@ -194,7 +207,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         others.delete(kept.word);
         found.set(t.term, others.size > 0 ? { ...kept, others: [...others] } : kept);
       };
-      const tokens = tokenizeAsWritten(question).filter((t) => !isStopWord(t.token));
+      const all = tokenizeAsWritten(question);
+      const tokens = all.filter((t) => !isStopWord(t.token));
       // An English word is no misspelling of a Danish one ("route" is not "rotte").
       const english = detectLanguage(question) === "en";
       const asked = tokens.map((t) => t.token);
@@ -225,12 +239,10 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         if (joined) add({ term: joined, weight: WEIGHTS.joined, origin: "joined", word: written[head] as string });
       }
       // Synonyms of the question's words (and of phrases in it), then of compound parts.
+      const asWords = [...wordTerms.map((w) => w.term), ...all.filter((t) => isStopWord(t.token)).map((t) => term(t.token))];
       for (const t of [...found.values()]) {
         const weight = t.origin === "word" ? WEIGHTS.synonym : WEIGHTS.partSynonym;
-        for (const other of synonyms(
-          t.term,
-          wordTerms.map((w) => w.term),
-        )) {
+        for (const other of synonyms(t.term, asWords)) {
           const phraseWords = written.filter(
             (w, i) => w !== t.word && other.phrase.includes(wordTerms[i]?.term ?? ""),
           );
@@ -254,18 +266,18 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
  */
 function analyseSynonyms(
   groups: readonly (readonly string[])[],
-  analyse: (phrase: string) => string[],
+  analyse: (phrase: string) => SynonymMember,
   wordTerms: (word: string) => string[],
 ): Pick<AnalyzerState, "synonyms" | "synonymParts"> {
-  const groupOf = new Map<string, Set<string[]>>();
+  const groupOf = new Map<string, Set<SynonymMember>>();
   const parts = new Map<string, string[]>();
   for (const group of groups) {
-    const members = group.map(analyse).filter((m) => m.length > 0);
-    const merged = new Set<string[]>(members);
+    const members = group.map(analyse).filter((m) => m.terms.length > 0);
+    const merged = new Set<SynonymMember>(members);
     for (const member of members) {
-      for (const known of groupOf.get(member.join(" ")) ?? []) merged.add(known);
+      for (const known of groupOf.get(memberKey(member)) ?? []) merged.add(known);
     }
-    for (const member of merged) groupOf.set(member.join(" "), merged);
+    for (const member of merged) groupOf.set(memberKey(member), merged);
     for (const word of group.flatMap((phrase) => tokenize(phrase))) {
       const [t, ...wordParts] = wordTerms(word);
       if (t && wordParts.length > 0) parts.set(t, wordParts);
@@ -274,29 +286,35 @@ function analyseSynonyms(
   return { synonyms: [...new Set(groupOf.values())].map((merged) => [...merged]), synonymParts: [...parts] };
 }
 
-/** Looks up the synonyms of a term. A phrase ("building permit") matches when all its terms are in the question. */
+const memberKey = (member: SynonymMember) => [...member.terms, ...member.context].join(" ");
+
+/** Looks up the synonyms of a term. A phrase ("building permit") matches when all its words are in the question. */
 function synonymIndex(
-  groups: readonly (readonly string[][])[],
+  groups: readonly (readonly SynonymMember[])[],
   partsOf: (term: string) => readonly string[],
 ): (term: string, questionTerms: readonly string[]) => { term: string; part: boolean; phrase: readonly string[] }[] {
-  const groupOf = new Map<string, readonly string[][]>();
-  for (const group of groups) for (const member of group) groupOf.set(member.join(" "), group);
-  const byFirstTerm = new Map<string, string[][]>();
-  for (const key of groupOf.keys()) {
-    const member = key.split(" ");
-    const first = member[0] as string;
-    byFirstTerm.set(first, [...(byFirstTerm.get(first) ?? []), member]);
+  const groupOf = new Map<string, readonly SynonymMember[]>();
+  const byFirstTerm = new Map<string, SynonymMember[]>();
+  for (const group of groups) {
+    for (const member of group) {
+      const key = memberKey(member);
+      if (groupOf.has(key)) continue;
+      groupOf.set(key, group);
+      const first = member.terms[0] as string;
+      byFirstTerm.set(first, [...(byFirstTerm.get(first) ?? []), member]);
+    }
   }
   return (term, questionTerms) => {
     // Each synonym with whether it is a compound part, and the question's phrase that brought it.
     const out = new Map<string, { part: boolean; phrase: readonly string[] }>();
     for (const member of byFirstTerm.get(term) ?? []) {
-      if (!member.every((t) => questionTerms.includes(t) || t === term)) continue;
-      for (const other of groupOf.get(member.join(" ")) ?? []) {
-        for (const t of other) {
-          if (t === term || member.includes(t)) continue;
-          out.set(t, { part: false, phrase: member });
-          for (const part of partsOf(t)) if (!out.has(part)) out.set(part, { part: true, phrase: member });
+      const needed = [...member.terms, ...member.context];
+      if (!needed.every((t) => questionTerms.includes(t) || t === term)) continue;
+      for (const other of groupOf.get(memberKey(member)) ?? []) {
+        for (const t of other.terms) {
+          if (t === term || member.terms.includes(t)) continue;
+          out.set(t, { part: false, phrase: member.terms });
+          for (const part of partsOf(t)) if (!out.has(part)) out.set(part, { part: true, phrase: member.terms });
         }
       }
     }

@@ -51,6 +51,11 @@ describe("analyzer", () => {
     expect(query).toContain(indexed("autorisationsblanket")[0]);
   });
 
+  it("finds the known part of a compound the knowledge does not have", () => {
+    const parts = terms("affaldsspandene").filter((t) => t.origin === "part");
+    expect(parts.map((t) => t.term)).toEqual([analyzer.term("affald")]);
+  });
+
   it("joins only words that make a compound the knowledge has", () => {
     expect(terms("affald skader medarbejdere").filter((t) => t.origin === "joined")).toEqual([]);
   });

@@ -159,6 +159,24 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
     }
     return undefined;
   };
+  /**
+   * A question's word the knowledge does not have may still be a compound with one
+   * known part: "kørselspenge" is about kørsel, "trafiklysene" about trafik.
+   */
+  const partsOfUnknown = (word: string): string[] => {
+    const parts = partsOf(word);
+    if (parts.length > 0) return parts;
+    const isKnown = (part: string) => part.length >= MIN_TAIL && (known.has(part) || terms.has(stem(part)));
+    // The longest known head first: "kørsel|s|penge", not "kør|sels|penge".
+    for (let i = word.length - MIN_TAIL; i >= MIN_HEAD; i--) {
+      for (const link of LINKS) {
+        if (!word.startsWith(link, i)) continue;
+        const found = [word.slice(0, i), word.slice(i + link.length)].filter(isKnown);
+        if (found.length > 0) return found.map(stem);
+      }
+    }
+    return [];
+  };
   const analysePhrase = (phrase: string): SynonymMember => {
     const tokens = tokenizeAsWritten(phrase);
     return {
@@ -229,9 +247,9 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         const further = stem(t);
         if (further !== t && terms.has(further)) add({ term: further, weight, origin: "word", word });
         if (correction) return;
-        for (const part of partsOf(fold(token))) {
-          add({ term: part, weight: WEIGHTS.part, origin: "part", word });
-        }
+        const folded = fold(token);
+        const parts = words.has(folded) || terms.has(t) ? partsOf(folded) : partsOfUnknown(folded);
+        for (const part of parts) add({ term: part, weight: WEIGHTS.part, origin: "part", word });
       });
       // The compound stands for its head word: "seddel" in "løn seddel".
       for (const [modifier, head] of neighbours(asked.length)) {

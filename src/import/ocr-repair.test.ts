@@ -12,7 +12,7 @@ const lexicon = createDanishLexicon([
 ]);
 const repairer = createOcrRepairer(lexicon);
 const catalogue = source("000_51469e97a7d72b5a.txt");
-const catalogueWords = new Set(catalogue.match(/[\p{L}@]+/gu));
+const catalogueWords = new Set(catalogue.match(/[\p{L}@¢®]+/gu));
 
 /**
  * Damaged words from the Randers catalogue (000_51469e97a7d72b5a.txt) and their
@@ -68,6 +68,14 @@ const DAMAGED: readonly (readonly [string, string])[] = [
   ["@Pkonomistyring", "Økonomistyring"],
   ["@stjylland", "Østjylland"],
   ["@konomiafdelingen", "Økonomiafdelingen"],
+  // ø read as two glyphs, one of them @ or ¢
+  ["statusmg@der", "statusmøder"],
+  ["opfg@lgning", "opfølgning"],
+  ["gennemfg@res", "gennemføres"],
+  ["Ministerbesg@g", "Ministerbesøg"],
+  ["g@vrigt", "øvrigt"],
+  ["st@grre", "større"],
+  ["I¢n", "løn"],
   // ø read as e or o
   ["Lebende", "Løbende"],
   ["Opfelgning", "Opfølgning"],
@@ -254,6 +262,12 @@ describe("repairWord: correct words stay untouched", () => {
     expect(repairer.repairWord("arligt")).toBeUndefined();
   });
 
+  it("a symbol glyph for ø can leave a tie for a human (I¢gn: løn or løgn)", () => {
+    const candidates = repairCandidates("I¢gn", lexicon).map((c) => c.word);
+    expect(candidates).toEqual(expect.arrayContaining(["løn", "løgn"]));
+    expect(repairer.repairWord("I¢gn")).toBeUndefined();
+  });
+
   it("prefers fewer compound parts: lønsystem beats a three-part split", () => {
     const [best] = repairCandidates("Ignsystem", lexicon);
     expect(best?.word).toBe("lønsystem");
@@ -330,6 +344,32 @@ describe("repairLine", () => {
       "Byggesagsbehandling: Byggeansøgninger, BBR og ejendomsskat (GIS, SBSYS) – 12 sager.";
     expect(repairer.repairLine(line, repairs)).toBe(line);
     expect(repairs).toEqual([]);
+  });
+
+  it("keeps a symbol the OCR put for a letter inside its word", () => {
+    const repairs: Repair[] = [];
+    const line =
+      "Oprettelse og vedligeholdelse af forhandsaftaler og lokalaftaler i I¢n — og vagtplansystem";
+    expect(catalogue).toContain(line);
+    expect(repairer.repairLine(line, repairs)).toBe(
+      "Oprettelse og vedligeholdelse af forhåndsaftaler og lokalaftaler i løn — og vagtplansystem",
+    );
+    expect(repairs).toContainEqual({ from: "I¢n", to: "løn" });
+  });
+
+  it("leaves a bullet glyph and a free-standing & as they are", () => {
+    const line = "¢ Interaktion med og inddragelse af borgere i Personale & HR";
+    expect(repairer.repairLine(line)).toBe(line);
+  });
+
+  it("hands a word glued with & to the hand fixes as one word", () => {
+    const withFixes = createOcrRepairer(lexicon, { "a&ndringer": "ændringer" });
+    const line =
+      "af systemerne. Anmodninger om autorisationer (oprettelser, a&ndringer, nedlaeggelser) sker som udgangspunkt via";
+    expect(catalogue).toContain(line);
+    expect(withFixes.repairLine(line)).toBe(
+      "af systemerne. Anmodninger om autorisationer (oprettelser, ændringer, nedlæggelser) sker som udgangspunkt via",
+    );
   });
 
   it("works without a repairs list", () => {

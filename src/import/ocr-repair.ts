@@ -1,5 +1,5 @@
 /**
- * Repairs Danish letters that OCR damaged (ø read as g/p/@/e, æ as ae/ee/z/a, å as a,
+ * Repairs Danish letters that OCR damaged (ø read as g/p/@/¢/e, æ as ae/ee/z/a, å as a,
  * l as I). A token is replaced only when it is not a Danish word and exactly one
  * repaired spelling is; otherwise it is left as written and can be fixed by hand.
  */
@@ -7,13 +7,18 @@ import type { DanishLexicon } from "./danish-lexicon.js";
 
 /** What OCR wrote → what the letter may have been. Longer patterns first. */
 const DAMAGE: readonly (readonly [string, readonly string[]])[] = [
+  // ø read as two glyphs, one of them a symbol: @P, g@, @g, ¢g.
   ["@p", ["ø"]],
+  ["g@", ["ø"]],
+  ["@g", ["ø"]],
+  ["¢g", ["ø"]],
   ["zae", ["æ"]],
   ["aze", ["æ"]],
   ["ae", ["æ"]],
   ["ee", ["æ"]],
   ["ze", ["æ"]],
   ["@", ["ø", "æ"]],
+  ["¢", ["ø"]],
   ["g", ["ø"]],
   ["p", ["ø"]],
   ["e", ["ø", "æ"]],
@@ -21,6 +26,12 @@ const DAMAGE: readonly (readonly [string, readonly string[]])[] = [
   ["z", ["æ"]],
   ["o", ["ø"]],
 ];
+/**
+ * A word as the OCR wrote it: letters and the symbols it reads damaged letters as
+ * (@, ¢, ® inside a word; & between two such runs, as in `a&ndringer`), so a symbol
+ * stays part of its word for the repairs and for the hand fixes.
+ */
+const WORD = /[\p{L}@¢®]+(?:&[\p{L}@¢®]+)*/gu;
 /** More repairs than this in one word is more likely a different word than damage. */
 const MAX_REPAIRS = 3;
 
@@ -54,7 +65,7 @@ export function createOcrRepairer(
     repairWord,
     repairLine(line, repairs) {
       // Hyphenated words (IT-netværket) are repaired part by part.
-      return line.replace(/[\p{L}@]+/gu, (word) => {
+      return line.replace(WORD, (word) => {
         const fixed = repairWord(word);
         if (fixed === undefined) return word;
         repairs?.push({ from: word, to: fixed });
@@ -114,8 +125,8 @@ function* variants(word: string, max = MAX_REPAIRS): Generator<[string, number]>
     }
     yield* from(i + 1, prefix + word[i], left);
     if (left === 0) return;
-    // `I` starting a lowercase word is usually a misread `l` (Ign = løn).
-    if (i === 0 && /^I\p{Ll}/u.test(word)) yield* from(1, "l", left - 1);
+    // `I` starting a lowercase word is usually a misread `l` (Ign = løn, I¢n = løn).
+    if (i === 0 && /^I[\p{Ll}@¢]/u.test(word)) yield* from(1, "l", left - 1);
     const rest = word.slice(i).toLocaleLowerCase("da");
     for (const [damaged, letters] of DAMAGE) {
       if (!rest.startsWith(damaged)) continue;

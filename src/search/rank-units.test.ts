@@ -41,6 +41,20 @@ describe("rankUnits", () => {
     expect(unit?.score).toBeCloseTo(8 * 1.25);
   });
 
+  it("lists first the task that says what the user typed, before one that gathers synonyms", () => {
+    const terms: QueryTerm[] = [
+      term("gravetilladelse"),
+      { term: "opgravning", word: "gravetilladelse", weight: 0.8, origin: "synonym" },
+      { term: "tilladelse", word: "gravetilladelse", weight: 0.6, origin: "part" },
+    ];
+    const docs = [
+      { id: "long", unit: "veje", score: 9, exact: [1, 2] },
+      { id: "exact", unit: "veje", score: 4, exact: [0] },
+      { id: "part", unit: "veje", score: 5, exact: [2] },
+    ];
+    expect(rankUnits(matches(docs), terms)[0]?.hits()).toEqual(["exact", "long", "part"]);
+  });
+
   it("counts the unit's own name in full on top of its tasks", () => {
     const named = matches([
       { id: "a", unit: "a", score: 4, exact: [0] },

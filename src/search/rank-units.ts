@@ -15,7 +15,11 @@ export interface UnitHit {
   matchedWords: ReadonlySet<string>;
   /** The query terms the unit matched. */
   terms: readonly QueryTerm[];
-  /** The ids of the unit's matching documents, best first. */
+  /**
+   * The ids of the unit's matching documents, those matching more of the question's
+   * words (and more directly) first, then by score: a task that says what the user
+   * typed comes before a longer one that gathers synonyms.
+   */
   hits(): string[];
 }
 
@@ -61,6 +65,16 @@ export function rankUnits(
   }
 
   const quality = new Float64Array(words.length);
+  /** How well each question word is matched by terms `matched` (exactly: `exact`), into `quality`. */
+  const rate = (matched: number, exact: number) => {
+    quality.fill(0);
+    terms.forEach((term, j) => {
+      if (j >= TERM_BITS || !((matched >>> j) & 1)) return;
+      const q = term.weight * ((exact >>> j) & 1 ? 1 : INEXACT);
+      for (const w of wordsOf[j] ?? []) if (q > (quality[w] as number)) quality[w] = q;
+    });
+    return quality.reduce((sum, q) => sum + q, 0);
+  };
   const best = new Float64Array(DECAY.length);
   /** How a group of documents ranks taken together: its best ones with a decay, scaled by coverage. */
   const judge = (docs: ArrayLike<number>) => {
@@ -79,14 +93,8 @@ export function rankUnits(
       else keepBest(best, score);
     }
     const score = best.reduce((sum, s, rank) => sum + s * (DECAY[rank] as number), own * OWN_NAME);
-    quality.fill(0);
-    const unitTerms = terms.filter((term, j) => {
-      if (j >= TERM_BITS || !((matched >>> j) & 1)) return false;
-      const q = term.weight * ((exact >>> j) & 1 ? 1 : INEXACT);
-      for (const w of wordsOf[j] ?? []) if (q > (quality[w] as number)) quality[w] = q;
-      return true;
-    });
-    const coverage = words.length === 0 ? 0 : quality.reduce((sum, q) => sum + q, 0) / words.length;
+    const coverage = words.length === 0 ? 0 : rate(matched, exact) / words.length;
+    const unitTerms = terms.filter((_, j) => j < TERM_BITS && (matched >>> j) & 1);
     return {
       score: score * (COVERAGE_FLOOR + coverage),
       coverage,
@@ -103,10 +111,17 @@ export function rankUnits(
     units.push({
       unitId,
       ...(separate(unitId) ? bestOne(docs, judge, matches.own) : judge(docs)),
-      hits: () =>
-        Array.from(docs)
-          .sort((a, b) => (matches.score[b] as number) - (matches.score[a] as number) || a - b)
-          .map((i) => matches.id(i)),
+      hits: () => {
+        const rated = new Map(Array.from(docs, (i) => [i, rate(matches.terms[i] as number, matches.exact[i] as number)]));
+        return Array.from(docs)
+          .sort(
+            (a, b) =>
+              (rated.get(b) as number) - (rated.get(a) as number) ||
+              (matches.score[b] as number) - (matches.score[a] as number) ||
+              a - b,
+          )
+          .map((i) => matches.id(i));
+      },
     });
   }
   // Ties in id order, so equal units always come in the same order (ids are ASCII slugs).

@@ -165,7 +165,11 @@ describe("import of the Randers catalogue", () => {
   it("the units people ask about exist with a characteristic task", () => {
     hasTask("Betalingskontoret", "Konkurser", "Anmeldelse af kommunens krav i konkursbo");
     hasTask("Løn-afdelingen", "", "decentrale handlinger i lønsystemet");
-    hasTask("Personalejuridisk team", "", "Behandling af barselsaftaler");
+    hasTask(
+      "Personalejuridisk team",
+      "Kompetenceudvikling og formidling",
+      "Afholdelse af workshops",
+    );
     hasTask("Veje og trafik", "Administration", "Gravetilladelse mv");
     hasTask("Pladsanvisningen", "Økonomi og tilskud", "Økonomisk fripladstilskud");
     hasTask(
@@ -215,6 +219,19 @@ describe("import of the Randers catalogue", () => {
       "Personaleadministration i sekretariatet",
       "MUS samtaler",
     );
+  });
+
+  // A unit label at a page top stands above the rest of the unit before it (skip + unitStarts).
+  it("text below a page-top unit label stays with the unit before it", () => {
+    const texts = (name: string) => unit(name).tasks.map((t) => t.text).join("\n");
+    hasTask("Regnskab", "Legater", "Helga Sørensen");
+    expect(texts("Betalingskontoret")).not.toMatch(/Helga Sørensen|Regnskabskontorets materiale/);
+    hasTask("Udbud og Indkøb", "Politikker og strategier", "strategi for bæredygtige indkøb");
+    expect(texts("Kørsel")).not.toMatch(/bæredygtige indkøb|Bl-løsning/);
+    hasTask("Løn-afdelingen", "Administration sygdom og barsel", "Behandling af barselsaftaler");
+    expect(texts("Personalejuridisk team")).not.toMatch(/barselsaftaler/);
+    hasTask("Kunder og Support", "", "Daglig drift af Teams Telefoni");
+    expect(texts("Server og Infrastruktur")).not.toMatch(/Teams Telefoni|printere|postkasser/);
   });
 
   it("Pladsanvisningen has the placing of children in day care", () => {

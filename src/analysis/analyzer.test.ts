@@ -11,6 +11,7 @@ const analyzer = createAnalyzer({
     "Affald og genbrug",
     "Anmeldelse af arbejdsskader og udsendelse af lønsedler",
     "Vedligeholdelse af autorisationsblanket",
+    "Regnskab og budget",
   ],
   synonyms: [
     ["skrald", "affald"],
@@ -105,6 +106,11 @@ describe("analyzer", () => {
     const corrected = (question: string) => terms(question).find((t) => t.word === "lønsytem")?.correction;
     expect(corrected("hvem har lønsytem til mit personale")).toBe("lønsystem");
     expect(corrected("who handles the lønsytem for my staff")).toBeUndefined();
+  });
+
+  it("leaves a real Danish word as it is, though it looks like a knowledge word", () => {
+    expect(terms("regnskov")[0]?.correction).toBeUndefined();
+    expect(terms("regnskap")[0]?.correction).toBe("regnskab");
   });
 
   it("leaves short words uncorrected: too many neighbours", () => {

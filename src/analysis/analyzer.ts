@@ -6,6 +6,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { MIN_PART, splitCompound } from "./compounds.js";
 import { fold as foldWord } from "./fold.js";
+import { isDanishWord } from "./danish-words.js";
 import { detectLanguage } from "./language.js";
 import { stem } from "./stem.js";
 import { isStopWord as isStopWordUncached } from "./stopwords.js";
@@ -190,7 +191,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
   const correct = (word: string): string | undefined => {
     const folded = fold(word);
     const max = maxTypos(folded);
-    if (max === 0 || terms.has(term(word)) || words.has(folded)) return undefined;
+    // A real word the knowledge lacks is not a misspelling of one it has ("regnskov").
+    if (max === 0 || terms.has(term(word)) || words.has(folded) || isDanishWord(word)) return undefined;
     const found = [...words.fuzzyGet(folded, max)].sort((a, b) => a[1][1] - b[1][1]);
     const [best, next] = found;
     return best && (!next || next[1][1] > best[1][1]) ? best[1][0] : undefined;

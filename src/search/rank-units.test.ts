@@ -98,7 +98,7 @@ describe("rankUnits", () => {
     ]);
     const words = [term("trivselsmåling"), term("medarbejdere")];
     expect(rankUnits(docs, words)[0]?.unitId).toBe("meeting");
-    const separate = rankUnits(docs, words, (id) => id === "meeting");
+    const separate = rankUnits(docs, words, { separate: (id) => id === "meeting" });
     expect(separate.map((u) => [u.unitId, u.coverage])).toEqual([
       ["unit", 1],
       ["meeting", 0.5],
@@ -114,6 +114,18 @@ describe("rankUnits", () => {
     ]);
     expect(unit?.coverage).toBeCloseTo(0.8);
     expect([...(unit?.matchedWords ?? [])]).toEqual(["street", "lights"]);
+  });
+
+  it("scales a unit by its weight before ranking (tasks every unit does rank below a specialist)", () => {
+    const docs = [
+      { id: "t-alle", unit: "alle", score: 3, exact: [0] },
+      { id: "t-byg", unit: "byg", score: 2, exact: [0] },
+    ];
+    const weight = (id: string) => (id === "alle" ? 0.5 : 1);
+    expect(rankUnits(matches(docs), [term("byggesag")], { weight }).map((u) => [u.unitId, u.score])).toEqual([
+      ["byg", 2 * 1.25],
+      ["alle", 3 * 1.25 * 0.5],
+    ]);
   });
 
   it("puts equal units in id order", () => {

@@ -35,19 +35,40 @@ const COVERAGE_FLOOR = 0.25;
 /** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one. */
 const INEXACT = 0.5;
 
+export interface RankOptions {
+  /** A unit whose documents are unrelated to each other (a meeting's items) ranks by its best one alone. */
+  separate?: (unitId: string) => boolean;
+  /** Multiplies a unit's score (1 by default). */
+  weight?: (unitId: string) => number;
+}
+
 /**
  * `terms` are the query terms in the order they were searched (bit j of `matches` is
- * term j). A `separate` unit's documents are unrelated to each other (a meeting's
- * items): it ranks by its best document alone, not by several put together.
+ * term j). Units come best first.
  */
-export function rankUnits(
-  matches: Matches,
-  terms: readonly QueryTerm[],
-  separate: (unitId: string) => boolean = () => false,
-): UnitHit[] {
+export function rankUnits(matches: Matches, terms: readonly QueryTerm[], options: RankOptions = {}): UnitHit[] {
+  const { separate = () => false, weight = () => 1 } = options;
   const words = [...new Set(terms.map((t) => t.word))];
   // The question words each term stands for.
   const wordsOf = terms.map((t) => [t.word, ...(t.others ?? [])].map((w) => words.indexOf(w)));
+  const quality = new Float64Array(words.length);
+  const question: Question = {
+    matches,
+    terms,
+    words,
+    quality,
+    rate(matched, exact) {
+      quality.fill(0);
+      for (let j = 0; j < terms.length && j < TERM_BITS; j++) {
+        if (!((matched >>> j) & 1)) continue;
+        const q = (terms[j] as QueryTerm).weight * ((exact >>> j) & 1 ? 1 : INEXACT);
+        for (const w of wordsOf[j] as number[]) if (q > (quality[w] as number)) quality[w] = q;
+      }
+      let sum = 0;
+      for (let w = 0; w < quality.length; w++) sum += quality[w] as number;
+      return sum;
+    },
+  };
   // The documents of each unit, together: unit u's are order[start[u]] … order[start[u + 1] - 1].
   const start = new Uint32Array(matches.unitCount + 1);
   for (let i = 0; i < matches.count; i++) {
@@ -64,20 +85,9 @@ export function rankUnits(
     next[u] = at + 1;
   }
 
-  const quality = new Float64Array(words.length);
-  /** How well each question word is matched by terms `matched` (exactly: `exact`), into `quality`. */
-  const rate = (matched: number, exact: number) => {
-    quality.fill(0);
-    terms.forEach((term, j) => {
-      if (j >= TERM_BITS || !((matched >>> j) & 1)) return;
-      const q = term.weight * ((exact >>> j) & 1 ? 1 : INEXACT);
-      for (const w of wordsOf[j] ?? []) if (q > (quality[w] as number)) quality[w] = q;
-    });
-    return quality.reduce((sum, q) => sum + q, 0);
-  };
   const best = new Float64Array(DECAY.length);
   /** How a group of documents ranks taken together: its best ones with a decay, scaled by coverage. */
-  const judge = (docs: ArrayLike<number>) => {
+  const judge = (docs: ArrayLike<number>): Judged => {
     // The unit's own document (its name and aliases) counts in full on top of its tasks:
     // "pladsanvisningen" names the unit, whatever other units' tasks say.
     let own = 0;
@@ -92,48 +102,89 @@ export function rankUnits(
       if (matches.own[i]) own += score;
       else keepBest(best, score);
     }
-    const score = best.reduce((sum, s, rank) => sum + s * (DECAY[rank] as number), own * OWN_NAME);
-    const coverage = words.length === 0 ? 0 : rate(matched, exact) / words.length;
-    const unitTerms = terms.filter((_, j) => j < TERM_BITS && (matched >>> j) & 1);
-    return {
-      score: score * (COVERAGE_FLOOR + coverage),
-      coverage,
-      matchedWords: new Set(words.filter((_, w) => (quality[w] as number) > 0)),
-      terms: unitTerms,
-    };
+    let score = own * OWN_NAME;
+    for (let rank = 0; rank < DECAY.length; rank++) score += (best[rank] as number) * (DECAY[rank] as number);
+    const coverage = words.length === 0 ? 0 : question.rate(matched, exact) / words.length;
+    return { score: score * (COVERAGE_FLOOR + coverage), coverage, matched, exact };
   };
 
-  const units: UnitHit[] = [];
+  const units: RankedUnit[] = [];
   for (let u = 0; u < matches.unitCount; u++) {
     const docs = order.subarray(start[u] as number, start[u + 1] as number);
     if (docs.length === 0) continue;
     const unitId = matches.unitId(u);
-    units.push({
-      unitId,
-      ...(separate(unitId) ? bestOne(docs, judge, matches.own) : judge(docs)),
-      hits: () => {
-        const rated = new Map(Array.from(docs, (i) => [i, rate(matches.terms[i] as number, matches.exact[i] as number)]));
-        return Array.from(docs)
-          .sort(
-            (a, b) =>
-              (rated.get(b) as number) - (rated.get(a) as number) ||
-              (matches.score[b] as number) - (matches.score[a] as number) ||
-              a - b,
-          )
-          .map((i) => matches.id(i));
-      },
-    });
+    const judged = separate(unitId) ? bestOne(docs, judge, matches.own) : judge(docs);
+    units.push(new RankedUnit(question, unitId, docs, judged, weight(unitId)));
   }
   // Ties in id order, so equal units always come in the same order (ids are ASCII slugs).
   return units.sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
 }
 
+/** What every unit of one question shares. */
+interface Question {
+  matches: Matches;
+  terms: readonly QueryTerm[];
+  words: readonly string[];
+  /** How well each question word is matched by terms `matched` (exactly: `exact`), into `quality`; their sum. */
+  rate(matched: number, exact: number): number;
+  quality: Float64Array;
+}
+
+interface Judged {
+  score: number;
+  coverage: number;
+  /** Query terms matched (bit j = term j)… */
+  matched: number;
+  /** …and matched exactly. */
+  exact: number;
+}
+
+/**
+ * One ranked unit. Only the first few are shown, so what only an answer needs (its
+ * words, terms and documents in order) is worked out when asked for, not for every unit.
+ */
+class RankedUnit implements UnitHit {
+  readonly score: number;
+  readonly coverage: number;
+
+  constructor(
+    private readonly question: Question,
+    readonly unitId: string,
+    private readonly docs: Uint32Array,
+    private readonly judged: Judged,
+    weight: number,
+  ) {
+    this.score = judged.score * weight;
+    this.coverage = judged.coverage;
+  }
+
+  get matchedWords(): ReadonlySet<string> {
+    const { question } = this;
+    question.rate(this.judged.matched, this.judged.exact);
+    return new Set(question.words.filter((_, w) => (question.quality[w] as number) > 0));
+  }
+
+  get terms(): readonly QueryTerm[] {
+    const { matched } = this.judged;
+    return this.question.terms.filter((_, j) => j < TERM_BITS && (matched >>> j) & 1);
+  }
+
+  hits(): string[] {
+    const { matches, rate } = this.question;
+    const rated = new Map(Array.from(this.docs, (i) => [i, rate(matches.terms[i] as number, matches.exact[i] as number)]));
+    return Array.from(this.docs)
+      .sort(
+        (a, b) =>
+          (rated.get(b) as number) - (rated.get(a) as number) ||
+          (matches.score[b] as number) - (matches.score[a] as number) ||
+          a - b,
+      )
+      .map((i) => matches.id(i));
+  }
+}
+
 /** The best of a unit's documents judged one by one, each with the unit's own document. */
-function bestOne<T extends { score: number }>(
-  docs: Uint32Array,
-  judge: (docs: ArrayLike<number>) => T,
-  own: Uint8Array,
-): T {
+function bestOne(docs: Uint32Array, judge: (docs: ArrayLike<number>) => Judged, own: Uint8Array): Judged {
   const owns = Array.from(docs).filter((i) => own[i]);
   const items = Array.from(docs).filter((i) => !own[i]);
   if (items.length === 0) return judge(owns);

@@ -106,13 +106,13 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       const terms = analyzer.queryTerms(
         organisation ? withoutOrganisation(text, organisation) : text,
       );
-      const ranked = rankUnits(index.match(terms.map(termQuery)), terms, (id) => meetings.has(id)).map((u) =>
-        places.get(u.unitId)?.crossCutting ? { ...u, score: u.score * CROSS_CUTTING } : u,
-      );
+      const ranked = rankUnits(index.match(terms.map(termQuery)), terms, {
+        separate: (id) => meetings.has(id),
+        weight: (id) => (places.get(id)?.crossCutting ? CROSS_CUTTING : 1),
+      });
       // A question that names a municipality is about that municipality only.
       const named = ranked.filter((u) => places.get(u.unitId)?.organisation === organisation);
       const units = named.length > 0 ? named : ranked;
-      units.sort((a, b) => b.score - a.score);
       const [first, second] = units;
       const confident =
         first !== undefined &&

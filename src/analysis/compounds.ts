@@ -23,6 +23,11 @@ export function splitCompound(
 ): string[] | undefined {
   if (whole && memo.has(word)) return memo.get(word);
   let best: string[] | undefined = whole && isPart(word) ? [word] : undefined;
+  // A split ends in a known part: most words have none, and need no search.
+  if (!best && !endsInPart(word, isPart)) {
+    if (whole) memo.set(word, undefined);
+    return undefined;
+  }
   for (let i = MIN_PART; best?.length !== 1 && i <= word.length - MIN_PART; i++) {
     const head = splitCompound(word.slice(0, i), isPart, memo);
     if (!head) continue;
@@ -35,4 +40,9 @@ export function splitCompound(
   }
   if (whole) memo.set(word, best);
   return best;
+}
+
+function endsInPart(word: string, isPart: (part: string) => boolean): boolean {
+  for (let i = MIN_PART; i <= word.length - MIN_PART; i++) if (isPart(word.slice(i))) return true;
+  return false;
 }

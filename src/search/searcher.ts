@@ -136,7 +136,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
  * Raised whenever analysis or the index changes what a snapshot holds, so a snapshot
  * saved by an older Hvem is rebuilt rather than read with today's analysis.
  */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 
 /** A snapshot is a checksum line, then this as JSON. */
 interface Snapshot {

@@ -41,8 +41,8 @@ async function knowledgeDir(): Promise<string> {
   return dir;
 }
 
-async function serve(dir: string, snapshotDir?: string): Promise<KnowledgeService> {
-  const created = await createKnowledgeService(dir, snapshotDir ? { snapshotDir } : {});
+async function serve(dir: string, snapshotDir?: string, worker = false): Promise<KnowledgeService> {
+  const created = await createKnowledgeService(dir, snapshotDir ? { snapshotDir, worker } : { worker });
   if (!created.ok) throw new Error("knowledge has errors");
   const service = created.service;
   const watcher = watchKnowledge(dir, () => void service.reindex(), 50);
@@ -135,6 +135,19 @@ describe("index snapshots", () => {
     const third = await serve(dir, snapshots);
     expect(third.status().fromSnapshot).toBe(false);
     expect(third.searcher().ask("gravetilladelser").answers[0]?.unitId).toBe("t/veje");
+  });
+
+  it("replaces a damaged snapshot when building in a worker, so the next start loads it", async () => {
+    const dir = await knowledgeDir();
+    const snapshots = await mkdtemp(join(tmpdir(), "hvem-snapshots-"));
+    const first = await serve(dir, snapshots, true);
+    const [file] = await readdir(snapshots);
+    await writeFile(join(snapshots, file as string), '{"version":"truncated');
+    const rebuilt = await serve(dir, snapshots, true);
+    expect(rebuilt.status().fromSnapshot).toBe(false);
+    const next = await serve(dir, snapshots, true);
+    expect(next.status().fromSnapshot).toBe(true);
+    expect(next.searcher().ask("gravetilladelser")).toEqual(first.searcher().ask("gravetilladelser"));
   });
 });
 

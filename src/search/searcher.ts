@@ -150,6 +150,16 @@ function checksum(body: string): string {
   return createHash("sha256").update(body).digest("hex");
 }
 
+/** Whether a snapshot can be loaded for this knowledge version (checked without building anything). */
+export function isLoadableSnapshot(snapshot: string, version: string): boolean {
+  try {
+    parseSnapshot(snapshot, version);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Throws when the snapshot is damaged or of another knowledge version; callers rebuild. */
 function parseSnapshot(snapshot: string, version: string): Snapshot {
   const newline = snapshot.indexOf("\n");

@@ -6,8 +6,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { MIN_PART, splitCompound } from "./compounds.js";
 import { fold as foldWord } from "./fold.js";
-import { isDanishWord } from "./danish-words.js";
-import { detectLanguage } from "./language.js";
+import { isKnownWord } from "./known-words.js";
 import { stem } from "./stem.js";
 import { isStopWord as isStopWordUncached } from "./stopwords.js";
 import { tokenize, tokenizeAsWritten } from "./tokenize.js";
@@ -72,6 +71,8 @@ function neighbours(count: number): [number, number][] {
 
 /** Only words at least this long are looked at as compounds. */
 const MIN_COMPOUND = 2 * MIN_PART;
+/** A part found in a word the knowledge lacks is at least this long. */
+const LOOSE_PART = 5;
 /** An unknown first part and a known last part must be this long to be trusted. */
 const MIN_HEAD = 4;
 const MIN_TAIL = 5;
@@ -162,14 +163,13 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
   };
   /**
    * A question's word the knowledge does not have may still be a compound with one
-   * known part: "kørselspenge" is about kørsel, "trafiklysene" about trafik.
+   * part the knowledge has as a word: "kørselspenge" is about kørsel, "trafiklysene"
+   * about trafik. Such loosely found parts are trusted less: they bring no synonyms.
    */
-  const partsOfUnknown = (word: string): string[] => {
-    const parts = partsOf(word);
-    if (parts.length > 0) return parts;
-    const isKnown = (part: string) => part.length >= MIN_TAIL && (known.has(part) || terms.has(stem(part)));
+  const looseParts = (word: string): string[] => {
+    const isKnown = (part: string) => part.length >= LOOSE_PART && known.has(part);
     // The longest known head first: "kørsel|s|penge", not "kør|sels|penge".
-    for (let i = word.length - MIN_TAIL; i >= MIN_HEAD; i--) {
+    for (let i = word.length - LOOSE_PART; i >= LOOSE_PART; i--) {
       for (const link of LINKS) {
         if (!word.startsWith(link, i)) continue;
         const found = [word.slice(0, i), word.slice(i + link.length)].filter(isKnown);
@@ -191,8 +191,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
   const correct = (word: string): string | undefined => {
     const folded = fold(word);
     const max = maxTypos(folded);
-    // A real word the knowledge lacks is not a misspelling of one it has ("regnskov").
-    if (max === 0 || terms.has(term(word)) || words.has(folded) || isDanishWord(word)) return undefined;
+    // A real word the knowledge lacks is not a misspelling of one it has ("regnskov", "route").
+    if (max === 0 || terms.has(term(word)) || words.has(folded) || isKnownWord(word)) return undefined;
     const found = [...words.fuzzyGet(folded, max)].sort((a, b) => a[1][1] - b[1][1]);
     const [best, next] = found;
     return best && (!next || next[1][1] > best[1][1]) ? best[1][0] : undefined;
@@ -217,31 +217,30 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
       const found = new Map<string, QueryTerm>();
       // One term per entry, standing for every question word that brought it.
       const add = (t: QueryTerm) => {
-        const known = found.get(t.term);
-        if (!known) {
+        const existing = found.get(t.term);
+        if (!existing) {
           found.set(t.term, t);
           return;
         }
-        const [kept, other] = known.weight < t.weight ? [t, known] : [known, t];
+        const [kept, other] = existing.weight < t.weight ? [t, existing] : [existing, t];
         const others = new Set([...(kept.others ?? []), ...(other.others ?? []), other.word]);
         others.delete(kept.word);
         found.set(t.term, others.size > 0 ? { ...kept, others: [...others] } : kept);
       };
       const all = tokenizeAsWritten(question);
       const tokens = all.filter((t) => !isStopWord(t.token));
-      // An English word is no misspelling of a Danish one ("route" is not "rotte").
-      const english = detectLanguage(question) === "en";
       const asked = tokens.map((t) => t.token);
+      const loose: QueryTerm[] = [];
       // Terms stand for the words as the user wrote them: "IT-support" is one word, not three.
       const written = tokens.map((t) => t.written);
-      const wordTerms = asked.map((word) => {
+      const typed = asked.map((word) => {
         // A compound of known words is not a misspelling.
-        const correction = english || partsOf(fold(word)).length > 0 ? undefined : correct(word);
+        const correction = partsOf(fold(word)).length > 0 ? undefined : correct(word);
         return correction ? { term: term(correction), correction } : { term: term(word) };
       });
       asked.forEach((token, i) => {
         const word = written[i] as string;
-        const { term: t, correction } = wordTerms[i] as { term: string; correction?: string };
+        const { term: t, correction } = typed[i] as { term: string; correction?: string };
         const weight = correction ? WEIGHTS.word * CORRECTED : WEIGHTS.word;
         add({ term: t, weight, origin: "word", word, ...(correction ? { correction } : {}) });
         // Snowball stems a definite form half-way ("blanketten" → blanket, "blanket" → blank):
@@ -250,8 +249,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         if (further !== t && terms.has(further)) add({ term: further, weight, origin: "word", word });
         if (correction) return;
         const folded = fold(token);
-        const parts = words.has(folded) || terms.has(t) ? partsOf(folded) : partsOfUnknown(folded);
+        const parts = partsOf(folded);
         for (const part of parts) add({ term: part, weight: WEIGHTS.part, origin: "part", word });
+        if (parts.length === 0 && !words.has(folded) && !terms.has(t)) {
+          for (const part of looseParts(folded)) loose.push({ term: part, weight: WEIGHTS.part, origin: "part", word });
+        }
       });
       // The compound stands for its head word: "seddel" in "løn seddel".
       for (const [modifier, head] of neighbours(asked.length)) {
@@ -259,12 +261,12 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         if (joined) add({ term: joined, weight: WEIGHTS.joined, origin: "joined", word: written[head] as string });
       }
       // Synonyms of the question's words (and of phrases in it), then of compound parts.
-      const asWords = [...wordTerms.map((w) => w.term), ...all.filter((t) => isStopWord(t.token)).map((t) => term(t.token))];
+      const questionTerms = [...typed.map((w) => w.term), ...all.filter((t) => isStopWord(t.token)).map((t) => term(t.token))];
       for (const t of [...found.values()]) {
         const weight = t.origin === "word" ? WEIGHTS.synonym : WEIGHTS.partSynonym;
-        for (const other of synonyms(t.term, asWords)) {
+        for (const other of synonyms(t.term, questionTerms)) {
           const phraseWords = written.filter(
-            (w, i) => w !== t.word && other.phrase.includes(wordTerms[i]?.term ?? ""),
+            (w, i) => w !== t.word && other.phrase.includes(typed[i]?.term ?? ""),
           );
           add({
             term: other.term,
@@ -275,7 +277,11 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
           });
         }
       }
-      return [...found.values()].sort((a, b) => b.weight - a.weight);
+      for (const t of loose) add(t);
+      // Synonyms last: the index records which terms matched for the first 32 only.
+      return [...found.values()].sort(
+        (a, b) => Number(a.origin === "synonym") - Number(b.origin === "synonym") || b.weight - a.weight,
+      );
     },
   };
 }

@@ -17,7 +17,12 @@ describe("Bloom filter", () => {
     expect(wrong).toBeLessThan(0.02);
   });
 
-  it("refuses bytes that are no filter", () => {
-    expect(() => bloomFilter(new Uint8Array([0, 1, 2]))).toThrow(/Bloom/);
+  it("refuses bytes that are not an intact filter: truncated, altered or foreign", () => {
+    const bytes = filter.bytes();
+    expect(() => bloomFilter(bytes.slice(0, bytes.length - 10))).toThrow(/Bloom/);
+    const altered = bytes.slice();
+    altered[altered.length - 1] = (altered[altered.length - 1] as number) ^ 0xff;
+    expect(() => bloomFilter(altered)).toThrow(/Bloom/);
+    expect(() => bloomFilter(new TextEncoder().encode("version https://git-lfs.github.com/spec/v1"))).toThrow(/Bloom/);
   });
 });

@@ -9,6 +9,8 @@ describe("detectLanguage", () => {
     ["hvem kan hjælpe med Emply", "da"],
     ["byggetilladelse carport", "da"],
     ["løn", "da"],
+    ["huller i vejen", "da"],
+    ["I need a parking permit", "en"],
   ])("%s → %s", (question, language) => {
     expect(detectLanguage(question)).toBe(language);
   });

@@ -7,7 +7,8 @@ import { tokenize } from "./tokenize.js";
 export type Language = "da" | "en";
 
 const ENGLISH = new Set(
-  "who what where which how the a an is are does do can i my for with about of to handles handle responsible should please".split(
+  // Not "i": in Danish it is "in" ("huller i vejen").
+  "who what where which how the a an is are does do can my for with about of to handles handle responsible should please".split(
     " ",
   ),
 );

@@ -19,6 +19,7 @@ const analyzer = createAnalyzer({
     ["building permit", "byggetilladelse"],
     ["udsættelse", "sat ud", "it-bruger"],
     ["lejlighed", "apartment"],
+    ["opfølgning", "follow-up"],
   ],
 });
 
@@ -83,8 +84,11 @@ describe("analyzer", () => {
     const udsættelse = analyzer.term("udsættelse");
     expect(terms("borgeren er sat ud af sin lejlighed").map((t) => t.term)).toContain(udsættelse);
     expect(terms("hvem sat tablets op").map((t) => t.term)).not.toContain(udsættelse);
-    // A hyphenated word's parts are not words the question must have.
+    // A word of small words only counts as a whole; a hyphenated word by its parts.
     expect(terms("ny itbruger").map((t) => t.term)).toContain(udsættelse);
+    const opfølgning = analyzer.term("opfølgning");
+    expect(terms("follow up on the budget").map((t) => t.term)).toContain(opfølgning);
+    expect(terms("budget follow-up").map((t) => t.term)).toContain(opfølgning);
   });
 
   it("keeps a hyphenated word one word of the question, as written", () => {

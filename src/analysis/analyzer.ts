@@ -179,12 +179,21 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
     return [];
   };
   const analysePhrase = (phrase: string): SynonymMember => {
-    const tokens = tokenizeAsWritten(phrase);
-    return {
-      terms: tokens.filter((t) => !isStopWord(t.token)).map((t) => term(t.token)),
-      // Only whole words: "it" in "it-bruger" is part of a word, not a word the question needs.
-      context: tokens.filter((t) => isStopWord(t.token) && t.token === t.written).map((t) => term(t.token)),
-    };
+    const member: SynonymMember = { terms: [], context: [] };
+    const words = new Map<string, string[]>();
+    for (const { token, written } of tokenizeAsWritten(phrase)) words.set(written, [...(words.get(written) ?? []), token]);
+    for (const [whole, ...parts] of words.values()) {
+      // A hyphenated word counts by its parts, so "follow-up" also matches "follow up";
+      // a word of small words only ("it-bruger") by itself.
+      const meaningful = parts.filter((p) => !isStopWord(p));
+      if (parts.length === 0) (isStopWord(whole as string) ? member.context : member.terms).push(term(whole as string));
+      else if (meaningful.length === 0) member.terms.push(term(whole as string));
+      else {
+        member.terms.push(...meaningful.map(term));
+        member.context.push(...parts.filter(isStopWord).map(term));
+      }
+    }
+    return member;
   };
 
   /** The knowledge's word closest to an unknown one, when exactly one is closest. */

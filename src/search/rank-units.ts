@@ -158,10 +158,15 @@ class RankedUnit implements UnitHit {
     this.coverage = judged.coverage;
   }
 
+  private words?: ReadonlySet<string>;
+
   get matchedWords(): ReadonlySet<string> {
-    const { question } = this;
-    question.rate(this.judged.matched, this.judged.exact);
-    return new Set(question.words.filter((_, w) => (question.quality[w] as number) > 0));
+    if (!this.words) {
+      const { question } = this;
+      question.rate(this.judged.matched, this.judged.exact);
+      this.words = new Set(question.words.filter((_, w) => (question.quality[w] as number) > 0));
+    }
+    return this.words;
   }
 
   get terms(): readonly QueryTerm[] {

@@ -74,6 +74,7 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
   /**
    * Each document's unit, by short id. Kept here rather than as a MiniSearch stored
    * field: repeated in every document, unit ids were a fifth of a snapshot to parse.
+   * Hvem builds a new index for every change, so documents are only ever added.
    */
   private documentUnits = new Map<number, string>();
 

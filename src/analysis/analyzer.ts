@@ -126,11 +126,9 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
   const known = new Set(vocabulary.words.map(([folded]) => folded));
   const terms = new Set(vocabulary.terms);
   const isPart = (folded: string) => folded.length >= MIN_PART && known.has(folded);
-  const memo = new Map<string, string[] | undefined>();
   const partsOf = (folded: string): string[] => {
     if (folded.length < MIN_COMPOUND) return [];
-    if (memo.size >= MAX_MEMO) memo.clear();
-    const parts = splitCompound(folded, isPart, memo, false) ?? knownTail(folded);
+    const parts = splitCompound(folded, isPart, false) ?? knownTail(folded);
     return parts && parts.length > 1 ? parts.filter((p) => !isStopWord(p)).map(stem) : [];
   };
   /**

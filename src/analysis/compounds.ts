@@ -12,37 +12,46 @@ const LINKS = ["", "s", "e"];
 /**
  * The split of `word` into the fewest parts that `isPart` accepts, or undefined.
  * A word `isPart` accepts as a whole comes back as one part, unless `whole` is
- * false (to find the parts of a known compound). `memo` caches splits of parts
- * across calls with the same `isPart`.
+ * false (to find the parts of a known compound).
  */
 export function splitCompound(
   word: string,
   isPart: (part: string) => boolean,
-  memo: Map<string, string[] | undefined> = new Map(),
   whole = true,
 ): string[] | undefined {
-  if (whole && memo.has(word)) return memo.get(word);
-  let best: string[] | undefined = whole && isPart(word) ? [word] : undefined;
-  // A split ends in a known part: most words have none, and need no search.
-  if (!best && !endsInPart(word, isPart)) {
-    if (whole) memo.set(word, undefined);
-    return undefined;
-  }
-  for (let i = MIN_PART; best?.length !== 1 && i <= word.length - MIN_PART; i++) {
-    const head = splitCompound(word.slice(0, i), isPart, memo);
-    if (!head) continue;
-    const rest = word.slice(i);
-    for (const link of LINKS) {
-      if (!rest.startsWith(link) || rest.length - link.length < MIN_PART) continue;
-      const tail = splitCompound(rest.slice(link.length), isPart, memo);
-      if (tail && (!best || head.length + tail.length < best.length)) best = [...head, ...tail];
+  if (whole && isPart(word)) return [word];
+  const n = word.length;
+  // Over the word's prefixes: parts[i] is the fewest parts that make word[0, i), 0 for
+  // none; the last of them starts at from[i], after the part that ends at before[i].
+  const parts = new Uint16Array(n + 1);
+  const from = new Uint16Array(n + 1);
+  const before = new Uint16Array(n + 1);
+  for (let i = MIN_PART; i <= n; i++) {
+    if (i < n && isPart(word.slice(0, i))) {
+      parts[i] = 1;
+      continue;
+    }
+    for (let j = MIN_PART; j <= i - MIN_PART; j++) {
+      if (parts[j] === 0) continue;
+      for (const link of LINKS) {
+        const start = j + link.length;
+        if (i - start < MIN_PART || (link !== "" && !word.startsWith(link, j))) continue;
+        const count = (parts[j] as number) + 1;
+        if ((parts[i] === 0 || count < (parts[i] as number)) && isPart(word.slice(start, i))) {
+          parts[i] = count;
+          from[i] = start;
+          before[i] = j;
+        }
+      }
     }
   }
-  if (whole) memo.set(word, best);
-  return best;
-}
-
-function endsInPart(word: string, isPart: (part: string) => boolean): boolean {
-  for (let i = MIN_PART; i <= word.length - MIN_PART; i++) if (isPart(word.slice(i))) return true;
-  return false;
+  if (parts[n] === 0) return undefined;
+  const split: string[] = [];
+  let end = n;
+  while (parts[end] !== 1) {
+    split.unshift(word.slice(from[end], end));
+    end = before[end] as number;
+  }
+  split.unshift(word.slice(0, end));
+  return split;
 }

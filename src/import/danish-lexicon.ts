@@ -24,13 +24,18 @@ export function createDanishLexicon(referenceTexts: readonly string[] = []): Dan
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
-  const memo = new Map<string, string[] | undefined>();
-  const simple = (w: string) => counts.has(w) || spell.correct(w);
+  // A compound's parts are looked up many times over; hunspell is slow to ask.
+  const known = new Map<string, boolean>();
+  const simple = (w: string) => {
+    let found = known.get(w);
+    if (found === undefined) known.set(w, (found = counts.has(w) || spell.correct(w)));
+    return found;
+  };
   return {
     parts(word) {
       return spell.correct(word)
         ? 1
-        : splitCompound(word.toLocaleLowerCase("da"), simple, memo)?.length;
+        : splitCompound(word.toLocaleLowerCase("da"), simple)?.length;
     },
     isWord(word) {
       return this.parts(word) !== undefined;

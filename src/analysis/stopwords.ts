@@ -30,7 +30,7 @@ arrange arranges need needs want wants like works working looks look looking run
 into after does doing`;
 
 /** Compared folded, so "pa" (på) and "hjaelp" (hjælp) are stop words too. */
-const STOP_WORDS: ReadonlySet<string> = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${DANISH} ${QUESTION} ${ENGLISH}`.split(/\s+/).filter(Boolean).map(fold),
 );
 

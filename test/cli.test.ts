@@ -370,6 +370,31 @@ describe("hvem ask", () => {
     expect(english.stdout).toContain("Matched words");
   });
 
+  it("answers from the asker's organisation: --organisation and a batch line's organisation", async () => {
+    // Both municipalities pay salaries; a Randers employee means Randers' payroll.
+    const { stdout } = await hvem("ask", "--json", "--organisation", "Randers Kommune", "hvem laver lønsedler");
+    const result = JSON.parse(stdout);
+    expect(result.answers[0]).toMatchObject({ organisation: "Randers Kommune", unit: "Løn-afdelingen" });
+    expect(result.answers.every((a: { organisation: string }) => a.organisation === "Randers Kommune")).toBe(true);
+
+    const { Readable } = await import("node:stream");
+    const { askCommand } = await import("../src/cli/ask-command.js");
+    const lines: string[] = [];
+    const input = Readable.from([
+      '{"id":"r","q":"hvem laver lønsedler","organisation":"Randers Kommune"}\n',
+      '{"id":"n","q":"hvem laver lønsedler","organisation":"Norddjurs Kommune"}\n',
+      // The question names the other municipality: that one is meant.
+      '{"id":"x","q":"hvem laver lønsedler i Norddjurs","organisation":"Randers Kommune"}\n',
+      '{"id":"u","q":"hvem laver lønsedler","organisation":"Aarhus Kommune"}\n',
+    ]);
+    await askCommand(["--batch"], { line: (t) => lines.push(t), error: () => {} }, input);
+    const [r, n, x, u] = lines.map((l) => JSON.parse(l));
+    expect(r.answers[0].organisation).toBe("Randers Kommune");
+    expect(n.answers[0].organisation).toBe("Norddjurs Kommune");
+    expect(x.answers[0].organisation).toBe("Norddjurs Kommune");
+    expect(u.error).toContain('ukendt organisation "Aarhus Kommune"');
+  });
+
   it("--json prints the structured result", async () => {
     const { code, stdout } = await hvem("ask", "--json", "hvem laver lønsedler");
     expect(code).toBe(0);
@@ -386,7 +411,7 @@ describe("hvem ask", () => {
     const code = await askCommand(["--batch"], { line: (t) => lines.push(t), error: () => {} }, input);
     expect(code).toBe(0);
     const [first, bad, emoji] = lines.map((l) => JSON.parse(l));
-    expect(Object.keys(first).sort()).toEqual(["answers", "confident", "id", "ms", "q"]);
+    expect(Object.keys(first).sort()).toEqual(["answers", "confident", "elsewhere", "id", "ms", "q"]);
     expect(first).toMatchObject({ id: "a", confident: true });
     expect(first.answers[0]).toMatchObject({ unit: "Veje og trafik", organisation: "Randers Kommune" });
     expect(Object.keys(first.answers[0])).toEqual(

@@ -5,16 +5,18 @@ import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { formatProblem, hasErrors } from "../knowledge/problem.js";
 import { answerText } from "../presentation/answer-text.js";
 import { detectLanguage } from "../analysis/language.js";
-import { createSearcher, type Searcher } from "../search/searcher.js";
+import { findOrganisation } from "../search/organisation-scope.js";
+import { type AskOptions, createSearcher, type Searcher } from "../search/searcher.js";
 import { UsageError } from "./cli-error.js";
 import type { Output } from "./output.js";
 
 export const askUsage =
-  'hvem ask "<spørgsmål>" [--json] [--knowledge MAPPE]   |   hvem ask --batch < spørgsmål.jsonl';
+  'hvem ask "<spørgsmål>" [--json] [--organisation "<navn>"] [--knowledge MAPPE]   |   hvem ask --batch < spørgsmål.jsonl';
 
 /**
  * `hvem ask`: a question answered in the terminal, as JSON, or a batch of JSON Lines
- * (`{"id","q"}` in, one result line out per question) for evaluation from outside.
+ * (`{"id","q","organisation"?}` in, one result line out per question) for evaluation
+ * from outside. The asker's organisation is honoured as when Teams tells it.
  */
 export async function askCommand(
   args: string[],
@@ -28,6 +30,7 @@ export async function askCommand(
       json: { type: "boolean", default: false },
       batch: { type: "boolean", default: false },
       knowledge: { type: "string", default: defaultKnowledgeDir() },
+      organisation: { type: "string" },
     },
   });
   const question = positionals.join(" ").trim();
@@ -42,7 +45,7 @@ export async function askCommand(
   }
   const searcher = createSearcher(knowledge);
   if (values.batch) return batch(searcher, input, out);
-  const result = searcher.ask(question);
+  const result = searcher.ask(question, askOptions(values.organisation, searcher.organisations));
   out.line(
     values.json ? JSON.stringify(result, null, 2) : answerText(result, detectLanguage(question)),
   );
@@ -55,13 +58,16 @@ async function batch(searcher: Searcher, input: NodeJS.ReadableStream, out: Outp
     if (!line.trim()) continue;
     let id: unknown = null;
     try {
-      const parsed = JSON.parse(line) as { id?: unknown; q?: unknown };
+      const parsed = JSON.parse(line) as { id?: unknown; q?: unknown; organisation?: unknown };
       id = parsed.id ?? null;
       if (typeof parsed.q !== "string") throw new Error('feltet "q" skal være en tekst');
+      if (parsed.organisation !== undefined && typeof parsed.organisation !== "string")
+        throw new Error('feltet "organisation" skal være en tekst');
+      const options = askOptions(parsed.organisation, searcher.organisations);
       const started = performance.now();
-      const { confident, answers } = searcher.ask(parsed.q);
+      const { confident, elsewhere, answers } = searcher.ask(parsed.q, options);
       const ms = Math.round((performance.now() - started) * 100) / 100;
-      out.line(JSON.stringify({ id, q: parsed.q, confident, answers, ms }));
+      out.line(JSON.stringify({ id, q: parsed.q, confident, elsewhere, answers, ms }));
     } catch (error) {
       out.line(
         JSON.stringify({ id, error: `linjen kunne ikke læses: ${(error as Error).message}` }),
@@ -69,4 +75,13 @@ async function batch(searcher: Searcher, input: NodeJS.ReadableStream, out: Outp
     }
   }
   return 0;
+}
+
+/** The asker's organisation as the search takes it; a name the knowledge lacks is an error. */
+function askOptions(name: string | undefined, organisations: readonly string[]): AskOptions {
+  if (name === undefined) return {};
+  const organisation = findOrganisation(name, organisations);
+  if (!organisation)
+    throw new UsageError(`ukendt organisation "${name}"; kendte: ${organisations.map((o) => `"${o}"`).join(", ")}`);
+  return { organisation };
 }

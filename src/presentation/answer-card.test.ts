@@ -6,6 +6,7 @@ const result: AskResult = {
   question: "hvem behandler byggeansøgninger?",
   confident: true,
   truncated: false,
+  elsewhere: false,
   suggestions: [],
   answers: [
     {

@@ -37,6 +37,10 @@ export const answerSchema = z.object({
 export const askResultSchema = z.object({
   question: z.string(),
   confident: z.boolean().describe("True when the first answer is good enough to state plainly."),
+  organisation: z.string().optional().describe("The asker's organisation the answers were chosen for, when known."),
+  elsewhere: z
+    .boolean()
+    .describe("True when the first answer is another organisation's, because none of the asker's own fits."),
   answers: z.array(answerSchema).max(10).describe("Best first."),
   suggestions: z.array(z.string()).describe("'Did you mean' words when a word matched nothing."),
   truncated: z.boolean().describe("True when a very long question was cut before searching."),

@@ -10,12 +10,17 @@ import {
   type QueryTerm,
 } from "../analysis/analyzer.js";
 import { analysisFingerprint } from "../analysis/fingerprint.js";
-import { fold } from "../analysis/fold.js";
 import { tokenize } from "../analysis/tokenize.js";
 import type { Knowledge } from "../knowledge/load-knowledge.js";
 import { type KnowledgeRecord, toRecords } from "../knowledge/records.js";
 import type { Answer, AnswerContact, AskResult } from "./answer-schema.js";
-import { isConfident } from "./confidence.js";
+import { CONFIDENCE, isConfident } from "./confidence.js";
+import {
+  findOrganisation,
+  mentionedOrganisation,
+  scopeToOrganisation,
+  withoutOrganisation,
+} from "./organisation-scope.js";
 import { rankUnits, type UnitHit } from "./rank-units.js";
 import { searchDocuments } from "./search-documents.js";
 import {
@@ -30,10 +35,20 @@ export const MAX_QUESTION_LENGTH = 300;
 const MAX_ANSWERS = 10;
 const MAX_TASKS = 3;
 
+export interface AskOptions {
+  /**
+   * The asker's organisation (display name): answers come from its units unless the
+   * question names another, or none of its own fits.
+   */
+  organisation?: string;
+}
+
 export interface Searcher {
   readonly version: string;
   readonly stats: { records: number; units: number };
-  ask(question: string): AskResult;
+  /** The organisations the knowledge holds, by display name. */
+  readonly organisations: readonly string[];
+  ask(question: string, options?: AskOptions): AskResult;
   /** The index and what the analyzer learned, to load instead of rebuilding. */
   snapshot(): string;
 }
@@ -91,6 +106,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
   return {
     version: knowledge.version,
     stats: { records: records.length, units: places.size },
+    organisations,
     snapshot: () => {
       const body = JSON.stringify({
         format: SNAPSHOT_FORMAT,
@@ -101,20 +117,27 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       } satisfies Snapshot);
       return `${checksum(body)}\n${body}`;
     },
-    ask(question) {
+    ask(question, options = {}) {
       const truncated = question.length > MAX_QUESTION_LENGTH;
       const text = question.slice(0, MAX_QUESTION_LENGTH);
-      const organisation = mentionedOrganisation(text, organisations);
-      const terms = analyzer.queryTerms(
-        organisation ? withoutOrganisation(text, organisation) : text,
-      );
+      const named = mentionedOrganisation(text, organisations);
+      const terms = analyzer.queryTerms(named ? withoutOrganisation(text, named) : text);
       const ranked = rankUnits(index.match(terms.map(termQuery)), terms, {
         separate: (id) => meetings.has(id),
         weight: (id) => (places.get(id)?.crossCutting ? CROSS_CUTTING : 1),
       });
-      // A question that names a municipality is about that municipality only.
-      const named = ranked.filter((u) => places.get(u.unitId)?.organisation === organisation);
-      const units = named.length > 0 ? named : ranked;
+      // One organisation needs no saying; an unknown one is nobody's home.
+      const home =
+        organisations.length === 1
+          ? organisations[0]
+          : options.organisation && findOrganisation(options.organisation, organisations);
+      const { units, elsewhere } = scopeToOrganisation(
+        ranked,
+        (id) => places.get(id)?.organisation,
+        named,
+        home,
+        (u) => u.coverage >= CONFIDENCE.minCoverage && u.score >= CONFIDENCE.minScore,
+      );
       const [first, second] = units;
       const confident =
         first !== undefined &&
@@ -122,6 +145,8 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
       return {
         question,
         confident,
+        ...(home ? { organisation: home } : {}),
+        elsewhere,
         answers: units
           .slice(0, MAX_ANSWERS)
           .flatMap(
@@ -188,17 +213,6 @@ function parseSnapshot(snapshot: string, version: string): Snapshot {
 
 /** Tasks every unit does itself rank below a unit that specialises in them. */
 const CROSS_CUTTING = 0.5;
-
-function mentionedOrganisation(text: string, organisations: readonly string[]) {
-  const words = new Set(tokenize(text).map(fold));
-  return organisations.find((o) => words.has(fold(o.split(" ")[0] ?? "")));
-}
-
-function withoutOrganisation(text: string, organisation: string): string {
-  const name = organisation.split(" ")[0] ?? "";
-  // Not inside a web address or a compound: "randers.dk" is a thing, not the municipality.
-  return text.replace(new RegExp(`(?<![.-])\\b${name}(s)?\\b(?![.-]\\p{L})`, "giu"), " ");
-}
 
 function termQuery(t: QueryTerm): TermQuery {
   return { term: t.term, weight: t.weight, prefix: searchesPrefix(t) };

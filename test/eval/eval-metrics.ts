@@ -5,9 +5,10 @@ export const evalQuestionSchema = z.strictObject({
   id: z.string(),
   q: z.string(),
   kind: z.enum(["exact", "paraphrase", "scenario", "typo", "english", "contact", "outOfScope"]),
+  organisation: z.string().optional().describe("The asker's organisation, as Teams would tell it."),
   expect: z.array(z.string()).describe("Acceptable unit ids; [] when out of scope."),
   source: z.string().describe("Knowledge file and line that justify the answer."),
-  split: z.enum(["dev", "heldout"]),
+  split: z.enum(["dev", "heldout", "final"]),
 });
 
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
@@ -31,6 +32,12 @@ export interface Scores {
 export function rankOf(outcome: Outcome): number | undefined {
   const i = outcome.ranked.findIndex((u) => outcome.question.expect.includes(u));
   return i < 0 ? undefined : i + 1;
+}
+
+/** Of the confident in-scope answers, the share whose first unit is right. */
+export function confidentPrecision(outcomes: readonly Outcome[]): { confident: number; right: number } {
+  const confident = outcomes.filter((o) => o.confident && o.question.expect.length > 0);
+  return { confident: confident.length, right: confident.filter((o) => rankOf(o) === 1).length };
 }
 
 export function score(outcomes: readonly Outcome[]): Scores {

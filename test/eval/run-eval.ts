@@ -9,6 +9,7 @@ import { toRecords } from "../../src/knowledge/records.js";
 import { createSearcher } from "../../src/search/searcher.js";
 import { createBaseline } from "./baseline.js";
 import {
+  confidentPrecision,
   type EvalQuestion,
   evalQuestionSchema,
   type Outcome,
@@ -19,6 +20,9 @@ import {
 
 const questionsFile = new URL("./questions.jsonl", import.meta.url);
 const showMisses = process.argv.includes("--misses");
+// Without the asker's organisation, as a question from outside Teams arrives.
+const withoutOrganisation = process.argv.includes("--no-organisation");
+const splits = process.argv.includes("--final") ? (["final"] as const) : (["dev", "heldout"] as const);
 
 const questions: EvalQuestion[] = (await readFile(questionsFile, "utf8"))
   .split("\n")
@@ -33,7 +37,8 @@ const searcher = createSearcher(knowledge);
 const baseline = createBaseline(toRecords(knowledge));
 
 const hvem: Outcome[] = questions.map((question) => {
-  const result = searcher.ask(question.q);
+  const organisation = withoutOrganisation ? undefined : question.organisation;
+  const result = searcher.ask(question.q, organisation ? { organisation } : {});
   return { question, ranked: result.answers.map((a) => a.unitId), confident: result.confident };
 });
 const base: Outcome[] = questions.map((question) => ({ question, ...baseline(question.q) }));
@@ -42,8 +47,9 @@ const fmt = (n: number) => n.toFixed(2);
 const row = (label: string, a: Scores, b: Scores) =>
   `${label.padEnd(22)} ${String(a.n).padStart(4)}  ${fmt(a.hit1)}  ${fmt(a.hit3)}  ${fmt(a.mrr)}  ${fmt(a.abstention)}   | ${fmt(b.hit1)}  ${fmt(b.hit3)}  ${fmt(b.mrr)}  ${fmt(b.abstention)}`;
 
-for (const split of ["dev", "heldout"] as const) {
-  console.log(`\n${split === "dev" ? "Development" : "Held-out"} questions`);
+console.log(withoutOrganisation ? "Without the asker's organisation" : "With the asker's organisation");
+for (const split of splits) {
+  console.log(`\n${{ dev: "Development", heldout: "Held-out", final: "Final" }[split]} questions`);
   console.log(
     `${"kind".padEnd(22)}    n  hit1  hit3   MRR  abst.   | baseline hit1 hit3 MRR abst.`,
   );
@@ -59,11 +65,16 @@ for (const split of ["dev", "heldout"] as const) {
   const oos = (outcomes: Outcome[]) => pick(outcomes, "outOfScope");
   const wrongConfident = oos(hvem).filter((o) => o.confident).length;
   console.log(`out of scope answered confidently: ${wrongConfident} of ${oos(hvem).length}`);
+  const { confident, right } = confidentPrecision(pick(hvem).filter(inScope));
+  const inScopeCount = pick(hvem).filter(inScope).length;
+  console.log(
+    `confident answers right: ${right} of ${confident} (${fmt(right / Math.max(1, confident))}); in scope answered confidently: ${fmt(confident / Math.max(1, inScopeCount))}`,
+  );
 }
 
 if (showMisses) {
   console.log("\nMisses (rank of the first acceptable unit; - = not in the top 10)");
-  for (const o of hvem) {
+  for (const o of hvem.filter((o) => (splits as readonly string[]).includes(o.question.split))) {
     const rank = rankOf(o);
     const oosMiss = o.question.kind === "outOfScope" && o.confident;
     if (rank === 1 && !oosMiss) continue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_TUNING } from "../search/search-tuning.js";
 import { createAnalyzer } from "./analyzer.js";
 
 const analyzer = createAnalyzer({
@@ -23,7 +24,7 @@ const analyzer = createAnalyzer({
   ],
 });
 
-const terms = (question: string) => analyzer.queryTerms(question);
+const terms = (question: string) => analyzer.queryTerms(question, DEFAULT_TUNING.terms);
 const indexed = (text: string) => text.split(" ").flatMap(analyzer.wordTerms);
 
 describe("analyzer", () => {

@@ -11,11 +11,14 @@ import type { Problem } from "./problem.js";
 import type { Meeting, Unit } from "./schema.js";
 import { parseSynonymsFile, type SynonymGroup } from "./synonyms-file.js";
 import { parseUnitFile } from "./unit-file.js";
+import { parseVocabularyFile, VOCABULARY_DIR, type VocabularyRuleEntry } from "./vocabulary-file.js";
 
 export interface Knowledge {
   units: Unit[];
   meetings: Meeting[];
   synonyms: SynonymGroup[];
+  /** One-way rules of the admin's vocabulary (`vocabulary/*.txt`). */
+  rules: VocabularyRuleEntry[];
   /** Content hash of every file read: changes exactly when the knowledge changes. */
   version: string;
   problems: Problem[];
@@ -31,6 +34,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   const units: Unit[] = [];
   const meetings: Meeting[] = [];
   const synonyms: SynonymGroup[] = [];
+  const rules: VocabularyRuleEntry[] = [];
   const hash = createHash("sha256");
 
   let files: string[];
@@ -47,13 +51,13 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   for (const path of files) {
     const file = relative(dir, path).split(sep).join("/");
     const name = file.split("/").pop() ?? file;
-    const kind = file.startsWith(`${SOURCES_DIR}/`) ? "ignored" : fileKind(name);
+    const kind = file.startsWith(`${SOURCES_DIR}/`) ? "ignored" : fileKind(file, name);
     if (kind === "ignored") continue;
     if (kind === "unknown") {
       problems.push({
         severity: "warning",
         file,
-        message: `filen bliver ikke læst: kun .md (enheder), ${MEETING_SUFFIX} (møder) og ${SYNONYMS_FILE} bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
+        message: `filen bliver ikke læst: kun .md (enheder), ${MEETING_SUFFIX} (møder), ${SYNONYMS_FILE} og ${VOCABULARY_DIR}/*.txt bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
       });
       continue;
     }
@@ -65,6 +69,10 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
     } else if (kind === "synonyms") {
       const parsed = parseSynonymsFile(text, file);
       synonyms.push(...parsed.groups);
+      problems.push(...parsed.problems);
+    } else if (kind === "vocabulary") {
+      const parsed = parseVocabularyFile(text, file);
+      rules.push(...parsed.rules);
       problems.push(...parsed.problems);
     } else if (kind === "meeting") {
       const parsed = parseMeetingFile(text, file);
@@ -84,12 +92,13 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       message: "mappen indeholder ingen enheder (.md)",
     });
   }
-  return { units, meetings, synonyms, version: hash.digest("hex").slice(0, 16), problems };
+  return { units, meetings, synonyms, rules, version: hash.digest("hex").slice(0, 16), problems };
 }
 
-function fileKind(name: string) {
+function fileKind(file: string, name: string) {
   if (name.startsWith(".") || name.toLowerCase() === "readme.md") return "ignored";
   if (name === SYNONYMS_FILE) return "synonyms";
+  if (file.startsWith(`${VOCABULARY_DIR}/`) && name.endsWith(".txt")) return "vocabulary";
   if (name.endsWith(MEETING_SUFFIX)) return "meeting";
   if (name.endsWith(".md")) return "unit";
   return "unknown";

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isConfident } from "./confidence.js";
+import { DEFAULT_TUNING } from "./search-tuning.js";
 
 describe("isConfident", () => {
   it("states an answer that matches most of the question strongly and clearly ahead", () => {
-    expect(isConfident({ coverage: 1, top: 100, second: 40 })).toBe(true);
+    expect(isConfident({ coverage: 1, top: 100, second: 40 }, DEFAULT_TUNING.confidence)).toBe(true);
   });
 
   it.each([
@@ -11,6 +12,6 @@ describe("isConfident", () => {
     ["a single weak match", { coverage: 1, top: 8, second: 0 }],
     ["two units alike", { coverage: 1, top: 100, second: 95 }],
   ])("is unsure with %s", (_, input) => {
-    expect(isConfident(input)).toBe(false);
+    expect(isConfident(input, DEFAULT_TUNING.confidence)).toBe(false);
   });
 });

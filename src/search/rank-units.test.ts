@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { QueryTerm } from "../analysis/analyzer.js";
 import { rankUnits } from "./rank-units.js";
 import type { Matches } from "./search-index.js";
+import { DEFAULT_TUNING } from "./search-tuning.js";
 
 interface Doc {
   id: string;
@@ -35,7 +36,7 @@ const term = (word: string, weight = 1): QueryTerm => ({ term: word, word, weigh
 describe("rankUnits", () => {
   it("lists each unit once with its documents best first, and counts only its best four", () => {
     const docs = [1, 5, 3, 2, 4, 0.5].map((score, i) => ({ id: `t${i}`, unit: "a", score, exact: [0] }));
-    const [unit] = rankUnits(matches(docs), [term("rotter")]);
+    const [unit] = rankUnits(matches(docs), [term("rotter")], DEFAULT_TUNING);
     expect(unit?.hits()).toEqual(["t1", "t4", "t2", "t3", "t0", "t5"]);
     // (5 + 4·0.5 + 3·0.25 + 2·0.125) × (0.25 + coverage 1)
     expect(unit?.score).toBeCloseTo(8 * 1.25);
@@ -52,7 +53,7 @@ describe("rankUnits", () => {
       { id: "exact", unit: "veje", score: 4, exact: [0] },
       { id: "part", unit: "veje", score: 5, exact: [2] },
     ];
-    expect(rankUnits(matches(docs), terms)[0]?.hits()).toEqual(["exact", "long", "part"]);
+    expect(rankUnits(matches(docs), terms, DEFAULT_TUNING)[0]?.hits()).toEqual(["exact", "long", "part"]);
   });
 
   it("counts the unit's own name in full on top of its tasks", () => {
@@ -61,7 +62,7 @@ describe("rankUnits", () => {
       { id: "t1", unit: "a", score: 4, exact: [0] },
       { id: "t2", unit: "b", score: 6, exact: [0] },
     ]);
-    expect(rankUnits(named, [term("pladsanvisning")]).map((u) => [u.unitId, u.score])).toEqual([
+    expect(rankUnits(named, [term("pladsanvisning")], DEFAULT_TUNING).map((u) => [u.unitId, u.score])).toEqual([
       ["a", 8 * 1.25],
       ["b", 6 * 1.25],
     ]);
@@ -74,6 +75,7 @@ describe("rankUnits", () => {
         { id: "t2", unit: "both-words", score: 7, exact: [0, 1] },
       ]),
       [term("rotter"), term("haven")],
+      DEFAULT_TUNING,
     );
     expect(ranked.map((u) => [u.unitId, u.coverage])).toEqual([
       ["both-words", 1],
@@ -86,7 +88,7 @@ describe("rankUnits", () => {
     const [unit] = rankUnits(matches([{ id: "t1", unit: "a", score: 1, exact: [1], prefix: [0] }]), [
       term("rotte"),
       { term: "skadedyr", word: "haven", weight: 0.8, origin: "synonym" },
-    ]);
+    ], DEFAULT_TUNING);
     expect(unit?.coverage).toBeCloseTo((0.5 + 0.8) / 2);
   });
 
@@ -97,8 +99,8 @@ describe("rankUnits", () => {
       { id: "task", unit: "unit", score: 5, exact: [0, 1] },
     ]);
     const words = [term("trivselsmåling"), term("medarbejdere")];
-    expect(rankUnits(docs, words)[0]?.unitId).toBe("meeting");
-    const separate = rankUnits(docs, words, { separate: (id) => id === "meeting" });
+    expect(rankUnits(docs, words, DEFAULT_TUNING)[0]?.unitId).toBe("meeting");
+    const separate = rankUnits(docs, words, DEFAULT_TUNING, { separate: (id) => id === "meeting" });
     expect(separate.map((u) => [u.unitId, u.coverage])).toEqual([
       ["unit", 1],
       ["meeting", 0.5],
@@ -111,7 +113,7 @@ describe("rankUnits", () => {
       term("street"),
       term("lights"),
       { term: "gadebelysning", word: "street", others: ["lights"], weight: 0.8, origin: "synonym" },
-    ]);
+    ], DEFAULT_TUNING);
     expect(unit?.coverage).toBeCloseTo(0.8);
     expect([...(unit?.matchedWords ?? [])]).toEqual(["street", "lights"]);
   });
@@ -122,7 +124,7 @@ describe("rankUnits", () => {
       { id: "t-byg", unit: "byg", score: 2, exact: [0] },
     ];
     const weight = (id: string) => (id === "alle" ? 0.5 : 1);
-    expect(rankUnits(matches(docs), [term("byggesag")], { weight }).map((u) => [u.unitId, u.score])).toEqual([
+    expect(rankUnits(matches(docs), [term("byggesag")], DEFAULT_TUNING, { weight }).map((u) => [u.unitId, u.score])).toEqual([
       ["byg", 2 * 1.25],
       ["alle", 3 * 1.25 * 0.5],
     ]);
@@ -130,6 +132,6 @@ describe("rankUnits", () => {
 
   it("puts equal units in id order", () => {
     const docs = ["c", "a", "b"].map((unit) => ({ id: `t-${unit}`, unit, score: 1, exact: [0] }));
-    expect(rankUnits(matches(docs), [term("løn")]).map((u) => u.unitId)).toEqual(["a", "b", "c"]);
+    expect(rankUnits(matches(docs), [term("løn")], DEFAULT_TUNING).map((u) => u.unitId)).toEqual(["a", "b", "c"]);
   });
 });

@@ -4,6 +4,7 @@
  * tasks beat one), and each unit appears once with its matching documents.
  */
 import type { QueryTerm } from "../analysis/analyzer.js";
+import type { SearchTuning } from "./search-tuning.js";
 import { type Matches, TERM_BITS } from "./search-index.js";
 
 export interface UnitHit {
@@ -23,17 +24,8 @@ export interface UnitHit {
   hits(): string[];
 }
 
-/** Weight of a match on the unit's own name and aliases. */
-const OWN_NAME = 1;
-/** Decay for a unit's 2nd, 3rd, … best documents. */
-const DECAY = [1, 0.5, 0.25, 0.125];
-/**
- * A unit matching more of the question ranks higher: its score is scaled by
- * (floor + coverage), so one word matched in many tasks does not beat all words.
- */
-const COVERAGE_FLOOR = 0.25;
-/** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one. */
-const INEXACT = 0.5;
+/** What ranking takes from the tuning. */
+export type RankTuning = Pick<SearchTuning, "ownName" | "decay" | "coverageFloor" | "prefixCoverage">;
 
 export interface RankOptions {
   /** A unit whose documents are unrelated to each other (a meeting's items) ranks by its best one alone. */
@@ -46,8 +38,14 @@ export interface RankOptions {
  * `terms` are the query terms in the order they were searched (bit j of `matches` is
  * term j). Units come best first.
  */
-export function rankUnits(matches: Matches, terms: readonly QueryTerm[], options: RankOptions = {}): UnitHit[] {
+export function rankUnits(
+  matches: Matches,
+  terms: readonly QueryTerm[],
+  tuning: RankTuning,
+  options: RankOptions = {},
+): UnitHit[] {
   const { separate = () => false, weight = () => 1 } = options;
+  const { ownName, decay, coverageFloor, prefixCoverage } = tuning;
   const words = [...new Set(terms.map((t) => t.word))];
   // The question words each term stands for.
   const wordsOf = terms.map((t) => [t.word, ...(t.others ?? [])].map((w) => words.indexOf(w)));
@@ -61,7 +59,7 @@ export function rankUnits(matches: Matches, terms: readonly QueryTerm[], options
       quality.fill(0);
       for (let j = 0; j < terms.length && j < TERM_BITS; j++) {
         if (!((matched >>> j) & 1)) continue;
-        const q = (terms[j] as QueryTerm).weight * ((exact >>> j) & 1 ? 1 : INEXACT);
+        const q = (terms[j] as QueryTerm).weight * ((exact >>> j) & 1 ? 1 : prefixCoverage);
         for (const w of wordsOf[j] as number[]) if (q > (quality[w] as number)) quality[w] = q;
       }
       let sum = 0;
@@ -85,7 +83,7 @@ export function rankUnits(matches: Matches, terms: readonly QueryTerm[], options
     next[u] = at + 1;
   }
 
-  const best = new Float64Array(DECAY.length);
+  const best = new Float64Array(decay.length);
   /** How a group of documents ranks taken together: its best ones with a decay, scaled by coverage. */
   const judge = (docs: ArrayLike<number>): Judged => {
     // The unit's own document (its name and aliases) counts in full on top of its tasks:
@@ -102,10 +100,10 @@ export function rankUnits(matches: Matches, terms: readonly QueryTerm[], options
       if (matches.own[i]) own += score;
       else keepBest(best, score);
     }
-    let score = own * OWN_NAME;
-    for (let rank = 0; rank < DECAY.length; rank++) score += (best[rank] as number) * (DECAY[rank] as number);
+    let score = own * ownName;
+    for (let rank = 0; rank < decay.length; rank++) score += (best[rank] as number) * (decay[rank] as number);
     const coverage = words.length === 0 ? 0 : question.rate(matched, exact) / words.length;
-    return { score: score * (COVERAGE_FLOOR + coverage), coverage, matched, exact };
+    return { score: score * (coverageFloor + coverage), coverage, matched, exact };
   };
 
   const units: RankedUnit[] = [];

@@ -4,6 +4,7 @@
  */
 import type { Knowledge } from "../knowledge/load-knowledge.js";
 import type { KnowledgeRecord } from "../knowledge/records.js";
+import type { FieldBoosts } from "./search-tuning.js";
 
 export interface SearchDocument {
   id: string;
@@ -20,21 +21,8 @@ export interface SearchDocument {
   place?: string;
 }
 
-/**
- * Field boosts: a unit's own name says more than a task, a task more than its group
- * heading (shared by many tasks, so it would count once per task) or its place.
- */
-export const FIELD_BOOSTS: Readonly<Record<keyof Omit<SearchDocument, "id" | "unitId">, number>> = {
-  name: 3,
-  aliases: 3,
-  person: 2,
-  group: 0.5,
-  text: 1,
-  details: 0.3,
-  place: 0.3,
-};
-
-export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
+/** The fields searched, each with its boost in `SearchTuning.fields`. */
+export const SEARCH_FIELDS = ["name", "aliases", "person", "group", "text", "details", "place"] as const satisfies readonly (keyof FieldBoosts)[];
 
 export function searchDocuments(
   knowledge: Pick<Knowledge, "units" | "meetings">,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAnalyzer } from "../analysis/analyzer.js";
-import { FIELD_BOOSTS, type SearchDocument } from "./search-documents.js";
+import type { SearchDocument } from "./search-documents.js";
+import { DEFAULT_TUNING } from "./search-tuning.js";
 import {
   buildSearchIndex,
   loadSearchIndex,
@@ -24,12 +25,12 @@ const analyzer = createAnalyzer({
 });
 
 /** The same question through MiniSearch's own search, which `match` must agree with. */
-function miniSearchScores(queries: readonly TermQuery[], index = buildSearchIndex(analyzer, documents)) {
+function miniSearchScores(queries: readonly TermQuery[], index = buildSearchIndex(analyzer, documents, DEFAULT_TUNING)) {
   const byTerm = new Map(queries.map((q) => [q.term, q]));
   return index.search(queries.map((q) => q.term).join(" "), {
     tokenize: (query) => query.split(" "),
     processTerm: (term) => term,
-    boost: FIELD_BOOSTS,
+    boost: { ...DEFAULT_TUNING.fields },
     combineWith: "OR",
     boostTerm: (term) => byTerm.get(term)?.weight ?? 1,
     prefix: (term) => byTerm.get(term)?.prefix ?? false,
@@ -69,7 +70,7 @@ describe("SearchIndex.match", () => {
     ["weighted terms over several fields", [query("byggeri", 1, true), query("tilladelser", 0.6, false), query("rita", 0.8, false)]],
   ])("scores %s exactly as MiniSearch's search does", (_, queries) => {
     const expected = miniSearchScores(queries);
-    const actual = match(buildSearchIndex(analyzer, documents), queries);
+    const actual = match(buildSearchIndex(analyzer, documents, DEFAULT_TUNING), queries);
     expect(expected.length).toBeGreaterThan(0);
     expect(actual.size).toBe(expected.length);
     for (const e of expected) {
@@ -91,7 +92,7 @@ describe("SearchIndex.match", () => {
     ];
     const longAnalyzer = createAnalyzer({ texts: words, synonyms: [] });
     const queries = words.map((w) => ({ term: longAnalyzer.term(w), weight: 1, prefix: false }));
-    const index = buildSearchIndex(longAnalyzer, docs);
+    const index = buildSearchIndex(longAnalyzer, docs, DEFAULT_TUNING);
     const matches = byId(index.match(queries), queries);
     const expected = miniSearchScores(queries, index);
     expect(expected).toHaveLength(2);
@@ -101,7 +102,7 @@ describe("SearchIndex.match", () => {
   });
 
   it("keeps answering after a failed question and after documents are added", () => {
-    const index = buildSearchIndex(analyzer, documents);
+    const index = buildSearchIndex(analyzer, documents, DEFAULT_TUNING);
     const rotter = [query("rotter", 1, false)];
     const before = match(index, rotter);
     expect(() => index.match([...rotter, { term: undefined as unknown as string, weight: 1, prefix: false }])).toThrow();
@@ -111,8 +112,8 @@ describe("SearchIndex.match", () => {
   });
 
   it("gives the same matches after a snapshot round trip, and again on the next question", () => {
-    const built = buildSearchIndex(analyzer, documents);
-    const loaded = loadSearchIndex(analyzer, JSON.parse(JSON.stringify(built.save())));
+    const built = buildSearchIndex(analyzer, documents, DEFAULT_TUNING);
+    const loaded = loadSearchIndex(analyzer, JSON.parse(JSON.stringify(built.save())), DEFAULT_TUNING);
     const queries = [query("byggetilladelse", 1, true), query("rotter", 0.8, false)];
     const first = match(loaded, queries);
     expect(first.size).toBeGreaterThan(0);

@@ -12,7 +12,8 @@
 import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { Analyzer } from "../analysis/analyzer.js";
 import { tokenize } from "../analysis/tokenize.js";
-import { FIELD_BOOSTS, SEARCH_FIELDS, type SearchDocument } from "./search-documents.js";
+import { SEARCH_FIELDS, type SearchDocument } from "./search-documents.js";
+import type { SearchTuning } from "./search-tuning.js";
 
 /** One analysed term of a question. */
 export interface TermQuery {
@@ -50,15 +51,13 @@ export interface Matches {
   unitCount: number;
 }
 
-/** A prefix match (rotte → rottebekæmpelse) counts this much of an exact one, less for longer rests. */
-const PREFIX_WEIGHT = 0.3;
-/** MiniSearch's default BM25+ parameters. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** What the index's scoring takes from the tuning. */
+export type IndexTuning = Pick<SearchTuning, "bm25" | "fields" | "prefixScore" | "distinctiveness">;
 
 function indexOptions(analyzer: Analyzer) {
   return {
     idField: "id",
-    fields: SEARCH_FIELDS,
+    fields: [...SEARCH_FIELDS],
     tokenize,
     processTerm: (word: string) => analyzer.wordTerms(word),
   };
@@ -67,6 +66,8 @@ function indexOptions(analyzer: Analyzer) {
 type FieldTermData = Map<number, Map<number, number>>;
 
 export class SearchIndex extends MiniSearch<SearchDocument> {
+  /** Set right after construction by `buildSearchIndex` and `loadSearchIndex`. */
+  tuning!: IndexTuning;
   /** Per document: BM25 length norms and unit, remade whenever documents were added or removed. */
   private layout?: ReturnType<SearchIndex["makeLayout"]>;
   /** One question's working space; `slot` is back to 0 everywhere when `match` returns. */
@@ -104,7 +105,8 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
     const layout = this.currentLayout();
     if (this.scratch.slot.length < this._nextId) this.scratch = scratchFor(this._nextId);
     const { slot, doc, score, matchedTerms, last, terms, exact } = this.scratch;
-    const { k, d } = BM25;
+    const { k, d } = this.tuning.bm25;
+    const boosts = this.tuning.fields;
     let count = 0;
     try {
       queries.forEach((query, j) => {
@@ -117,7 +119,7 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
             if (!freqs) continue;
             const norm = layout.norms[fieldId] as Float64Array;
             const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
-            const fieldWeight = weight * FIELD_BOOSTS[field] * idf;
+            const fieldWeight = weight * boosts[field] * idf;
             freqs.forEach((frequency, id) => {
               let i = (slot[id] as number) - 1;
               if (i < 0) {
@@ -177,12 +179,12 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
     if (!query.prefix) return;
     for (const [term, data] of this._index.atPrefix(query.term)) {
       const rest = term.length - query.term.length;
-      if (rest > 0) yield [term, (query.weight * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * rest), data];
+      if (rest > 0) yield [term, (query.weight * this.tuning.prefixScore * term.length) / (term.length + 0.3 * rest), data];
     }
   }
 
   private makeLayout() {
-    const { k, b } = BM25;
+    const { k, b } = this.tuning.bm25;
     // BM25's k·(1 − b + b·length/average), per field and document.
     const norms = SEARCH_FIELDS.map(() => new Float64Array(this._nextId));
     for (const [id, lengths] of this._fieldLength) {
@@ -224,8 +226,9 @@ function scratchFor(size: number) {
   };
 }
 
-export function buildSearchIndex(analyzer: Analyzer, documents: readonly SearchDocument[]) {
+export function buildSearchIndex(analyzer: Analyzer, documents: readonly SearchDocument[], tuning: IndexTuning) {
   const index = new SearchIndex(indexOptions(analyzer));
+  index.tuning = tuning;
   index.addAll(documents);
   index.currentLayout(); // now, not on the first question after a reindex
   return index;
@@ -239,10 +242,12 @@ export interface SavedSearchIndex {
 }
 
 /** Throws when the data is not a saved index; callers then rebuild. */
-export function loadSearchIndex(analyzer: Analyzer, saved: SavedSearchIndex): SearchIndex {
+export function loadSearchIndex(analyzer: Analyzer, saved: SavedSearchIndex, tuning: IndexTuning): SearchIndex {
   const options = indexOptions(analyzer);
   // MiniSearch loads into a plain instance; its state moves into ours.
-  const index = Object.assign(new SearchIndex(options), MiniSearch.loadJS<SearchDocument>(saved.minisearch, options));
+  const index = Object.assign(new SearchIndex(options), MiniSearch.loadJS<SearchDocument>(saved.minisearch, options), {
+    tuning,
+  });
   index.restoreUnits(saved);
   return index;
 }

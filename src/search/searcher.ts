@@ -3,37 +3,27 @@
  * rank units → decide confidence → build answers with their matching tasks and
  * contacts. Plain TypeScript: the CLI, the bot and tests all call `ask`.
  */
-import { createHash } from "node:crypto";
-import {
-  type AnalyzerState,
-  createAnalyzer,
-  type QueryTerm,
-} from "../analysis/analyzer.js";
-import { analysisFingerprint } from "../analysis/fingerprint.js";
+import { createAnalyzer, type QueryTerm } from "../analysis/analyzer.js";
 import { tokenize } from "../analysis/tokenize.js";
 import type { Knowledge } from "../knowledge/load-knowledge.js";
 import { type KnowledgeRecord, toRecords } from "../knowledge/records.js";
-import type { Answer, AnswerContact, AskResult } from "./answer-schema.js";
-import { CONFIDENCE, isConfident } from "./confidence.js";
+import type { AskResult } from "./answer-schema.js";
+import { buildAnswer, type Place, searchesPrefix, suggestions, type TextWord } from "./build-answer.js";
+import { isConfident } from "./confidence.js";
 import {
   findOrganisation,
   mentionedOrganisation,
   scopeToOrganisation,
   withoutOrganisation,
 } from "./organisation-scope.js";
-import { rankUnits, type UnitHit } from "./rank-units.js";
-import { searchDocuments } from "./search-documents.js";
-import {
-  buildSearchIndex,
-  loadSearchIndex,
-  type SavedSearchIndex,
-  type TermQuery,
-} from "./search-index.js";
+import { rankUnits } from "./rank-units.js";
+import { SEARCH_FIELDS, searchDocuments } from "./search-documents.js";
+import { buildSearchIndex, loadSearchIndex, type TermQuery } from "./search-index.js";
+import { DEFAULT_TUNING, type SearchTuning } from "./search-tuning.js";
+import { parseSnapshot, searchFingerprint, writeSnapshot } from "./snapshot.js";
 
 /** Longer questions are cut: nobody asks in more words, and it bounds the work. */
 export const MAX_QUESTION_LENGTH = 300;
-const MAX_ANSWERS = 10;
-const MAX_TASKS = 3;
 
 export interface AskOptions {
   /**
@@ -53,17 +43,7 @@ export interface Searcher {
   snapshot(): string;
 }
 
-interface Place {
-  unitId: string;
-  unit: string;
-  chiefArea: string;
-  department: string;
-  organisation: string;
-  contacts: AnswerContact[];
-  crossCutting: boolean;
-}
-
-export function createSearcher(knowledge: Knowledge, snapshot?: string): Searcher {
+export function createSearcher(knowledge: Knowledge, snapshot?: string, tuning: SearchTuning = DEFAULT_TUNING): Searcher {
   const records = toRecords(knowledge);
   const recordById = new Map(records.map((r) => [r.id, r]));
   const places = new Map<string, Place>();
@@ -74,21 +54,20 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     const unit = `${m.committee} ${m.date}`;
     places.set(m.id, { unitId: m.id, unit, ...m, contacts: [], crossCutting: false });
   }
-  const saved = snapshot === undefined ? undefined : parseSnapshot(snapshot, knowledge.version);
+  const fingerprint = searchFingerprint(tuning);
+  const saved = snapshot === undefined ? undefined : parseSnapshot(snapshot, knowledge.version, fingerprint);
+  const documents = saved ? [] : searchDocuments(knowledge, records);
   const analyzer = createAnalyzer(
     saved
       ? { state: saved.analyzer }
       : {
-          texts: [
-            ...records.map((r) => `${r.taskGroup} ${r.text}`),
-            ...knowledge.units.map((u) => `${u.name} ${u.aliases.join(" ")}`),
-          ],
+          // The analyzer knows exactly the words that are indexed.
+          texts: documents.flatMap((d) => SEARCH_FIELDS.map((field) => d[field] ?? "")),
           synonyms: knowledge.synonyms,
+          rules: knowledge.rules,
         },
   );
-  const index = saved
-    ? loadSearchIndex(analyzer, saved.index)
-    : buildSearchIndex(analyzer, searchDocuments(knowledge, records));
+  const index = saved ? loadSearchIndex(analyzer, saved.index, tuning) : buildSearchIndex(analyzer, documents, tuning);
   const organisations = [...new Set(knowledge.units.map((u) => u.organisation))];
   // A meeting's items are unrelated to each other: each one is judged on its own.
   const meetings = new Set(knowledge.meetings.map((m) => m.id));
@@ -107,24 +86,16 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     version: knowledge.version,
     stats: { records: records.length, units: places.size },
     organisations,
-    snapshot: () => {
-      const body = JSON.stringify({
-        format: SNAPSHOT_FORMAT,
-        analysis: analysisFingerprint(),
-        version: knowledge.version,
-        analyzer: analyzer.state(),
-        index: index.save(),
-      } satisfies Snapshot);
-      return `${checksum(body)}\n${body}`;
-    },
+    snapshot: () =>
+      writeSnapshot({ analysis: fingerprint, version: knowledge.version, analyzer: analyzer.state(), index: index.save() }),
     ask(question, options = {}) {
       const truncated = question.length > MAX_QUESTION_LENGTH;
       const text = question.slice(0, MAX_QUESTION_LENGTH);
       const named = mentionedOrganisation(text, organisations);
-      const terms = analyzer.queryTerms(named ? withoutOrganisation(text, named) : text);
-      const ranked = rankUnits(index.match(terms.map(termQuery)), terms, {
+      const terms = analyzer.queryTerms(named ? withoutOrganisation(text, named) : text, tuning.terms);
+      const ranked = rankUnits(index.match(terms.map((t) => termQuery(t, tuning))), terms, tuning, {
         separate: (id) => meetings.has(id),
-        weight: (id) => (places.get(id)?.crossCutting ? CROSS_CUTTING : 1),
+        weight: (id) => (places.get(id)?.crossCutting ? tuning.crossCutting : 1),
       });
       // One organisation needs no saying; an unknown one is nobody's home.
       const home =
@@ -136,22 +107,20 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
         (id) => places.get(id)?.organisation,
         named,
         home,
-        (u) => u.coverage >= CONFIDENCE.minCoverage && u.score >= CONFIDENCE.minScore,
+        (u) => u.coverage >= tuning.confidence.minCoverage && u.score >= tuning.confidence.minScore,
       );
       const [first, second] = units;
       const confident =
         first !== undefined &&
-        isConfident({ coverage: first.coverage, top: first.score, second: second?.score ?? 0 });
+        isConfident({ coverage: first.coverage, top: first.score, second: second?.score ?? 0 }, tuning.confidence);
       return {
         question,
         confident,
         ...(home ? { organisation: home } : {}),
         elsewhere,
         answers: units
-          .slice(0, MAX_ANSWERS)
-          .flatMap(
-            (u) => answerFor(u, places, recordById, terms, wordsOf) ?? [],
-          ),
+          .slice(0, tuning.maxAnswers)
+          .flatMap((u) => buildAnswer(u, terms, { places, records: recordById, wordsOf }, tuning) ?? []),
         suggestions: suggestions(terms),
         truncated,
       };
@@ -159,146 +128,6 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
   };
 }
 
-/**
- * Raised whenever the layout of a snapshot changes. Changes to the analysis itself are
- * caught by its fingerprint, so a snapshot analysed by other code is rebuilt.
- */
-const SNAPSHOT_FORMAT = 4;
-
-/** A snapshot is a checksum line, then this as JSON. */
-interface Snapshot {
-  format: number;
-  analysis: string;
-  version: string;
-  analyzer: AnalyzerState;
-  index: SavedSearchIndex;
-}
-
-function checksum(body: string): string {
-  return createHash("sha256").update(body).digest("hex");
-}
-
-/** Whether a snapshot can be loaded for this knowledge version (checked without building anything). */
-export function isLoadableSnapshot(snapshot: string, version: string): boolean {
-  try {
-    parseSnapshot(snapshot, version);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Throws when the snapshot is damaged or of another knowledge version; callers rebuild. */
-function parseSnapshot(snapshot: string, version: string): Snapshot {
-  const newline = snapshot.indexOf("\n");
-  const body = snapshot.slice(newline + 1);
-  // The checksum covers the text as written: a damaged or truncated file is never trusted.
-  if (newline < 0 || checksum(body) !== snapshot.slice(0, newline)) {
-    throw new Error("snapshot is damaged (checksum)");
-  }
-  const parsed = JSON.parse(body) as Partial<Snapshot>;
-  if (parsed.format !== SNAPSHOT_FORMAT) {
-    throw new Error(`snapshot is of format ${parsed.format}, not ${SNAPSHOT_FORMAT}`);
-  }
-  if (parsed.analysis !== analysisFingerprint()) throw new Error("snapshot was analysed by other code");
-  if (parsed.version !== version) {
-    throw new Error(`snapshot is of knowledge version ${parsed.version}, not ${version}`);
-  }
-  const analyzer = parsed.analyzer;
-  if (!analyzer?.words || !analyzer.terms || !analyzer.synonyms || !analyzer.synonymParts || typeof parsed.index !== "object") {
-    throw new Error("snapshot is incomplete");
-  }
-  return parsed as Snapshot;
-}
-
-/** Tasks every unit does itself rank below a unit that specialises in them. */
-const CROSS_CUTTING = 0.5;
-
-function termQuery(t: QueryTerm): TermQuery {
-  return { term: t.term, weight: t.weight, prefix: searchesPrefix(t) };
-}
-
-/** Compounds the user shortened ("rotte" for "rottebekæmpelse") still match. */
-function searchesPrefix(t: QueryTerm): boolean {
-  return t.origin === "word" && t.term.length >= 5;
-}
-
-function answerFor(
-  unit: UnitHit,
-  places: ReadonlyMap<string, Place>,
-  records: ReadonlyMap<string, KnowledgeRecord>,
-  terms: readonly QueryTerm[],
-  wordsOf: (record: KnowledgeRecord) => readonly TextWord[],
-): Answer | undefined {
-  const place = places.get(unit.unitId);
-  if (!place) return undefined;
-  const hitRecords = unit.hits().flatMap((id) => records.get(id) ?? []);
-  const tasks = hitRecords
-    .filter((r) => r.kind !== "contact")
-    .slice(0, MAX_TASKS)
-    .map((r) => ({
-      group: r.taskGroup,
-      text: r.kind === "meetingItem" ? meetingItemText(r) : r.text,
-      highlight: highlight(wordsOf(r), unit.terms),
-    }));
-  const presenters = hitRecords.flatMap((r) =>
-    r.kind === "meetingItem" && r.presenter
-      ? [{ name: r.presenter, role: `Fremlagde punkt ${r.number}: ${r.text}` }]
-      : [],
-  );
-  const matchedContacts = hitRecords.flatMap((r) =>
-    r.kind === "contact" ? [{ name: r.name, role: r.role, email: r.email, phone: r.phone }] : [],
-  );
-  const contacts = dedupeContacts([...matchedContacts, ...presenters, ...place.contacts]);
-  const wordsMatched = terms
-    .filter((t) => t.origin === "word" && unit.matchedWords.has(t.word))
-    .map((t) => t.correction ?? t.word);
-  return {
-    unitId: place.unitId,
-    unit: place.unit,
-    chiefArea: place.chiefArea,
-    department: place.department,
-    organisation: place.organisation,
-    score: Math.round(unit.score * 1000) / 1000,
-    matched: [...new Set(wordsMatched)],
-    coverage: Math.round(unit.coverage * 100) / 100,
-    tasks,
-    contacts,
-  };
-}
-
-function meetingItemText(r: Extract<KnowledgeRecord, { kind: "meetingItem" }>): string {
-  return r.presenter ? `${r.text} (v. ${r.presenter})` : r.text;
-}
-
-/** Words of `text` whose analysed form matched, for the card to show why. */
-function highlight(words: readonly TextWord[], matched: readonly QueryTerm[]): string[] {
-  const matches = (term: string) =>
-    matched.some((q) => term === q.term || (searchesPrefix(q) && term.startsWith(q.term)));
-  return [...new Set(words.filter((w) => w.terms.some(matches)).map((w) => w.word))];
-}
-
-interface TextWord {
-  word: string;
-  terms: readonly string[];
-}
-
-function dedupeContacts(contacts: AnswerContact[]): AnswerContact[] {
-  const seen = new Set<string>();
-  return contacts
-    .filter((c) => {
-      const key = (c.email ?? c.name).toLocaleLowerCase("da");
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map(
-      (c) =>
-        Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as AnswerContact,
-    );
-}
-
-/** "Did you mean": the knowledge's own spelling of words the user misspelled. */
-function suggestions(terms: readonly QueryTerm[]): string[] {
-  return [...new Set(terms.flatMap((t) => (t.correction ? [t.correction] : [])))];
+function termQuery(t: QueryTerm, tuning: SearchTuning): TermQuery {
+  return { term: t.term, weight: t.weight, prefix: searchesPrefix(t, tuning) };
 }

@@ -6,7 +6,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { hasErrors } from "../knowledge/problem.js";
-import { createSearcher, isLoadableSnapshot } from "../search/searcher.js";
+import { createSearcher } from "../search/searcher.js";
+import { isLoadableSnapshot } from "../search/snapshot.js";
 import { readSnapshot, writeSnapshot } from "./index-snapshot.js";
 
 const { dir, snapshotDir } = workerData as { dir: string; snapshotDir?: string };

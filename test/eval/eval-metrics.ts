@@ -7,6 +7,7 @@ export const evalQuestionSchema = z.strictObject({
   kind: z.enum(["exact", "paraphrase", "scenario", "typo", "english", "contact", "outOfScope"]),
   organisation: z.string().optional().describe("The asker's organisation, as Teams would tell it."),
   expect: z.array(z.string()).describe("Acceptable unit ids; [] when out of scope."),
+  unitName: z.string().optional().describe("The expected unit as the source document names it."),
   source: z.string().describe("Knowledge file and line that justify the answer."),
   split: z.enum(["dev", "heldout", "final"]),
 });

@@ -24,6 +24,8 @@ const showMisses = process.argv.includes("--misses");
 const withoutOrganisation = process.argv.includes("--no-organisation");
 const splits = process.argv.includes("--final") ? (["final"] as const) : (["dev", "heldout"] as const);
 
+// `--ids d` scores only the questions whose id starts with "d" (one question set).
+const idPrefix = process.argv[process.argv.indexOf("--ids") + 1];
 const questions: EvalQuestion[] = (await readFile(questionsFile, "utf8"))
   .split("\n")
   .filter((l) => l.trim())
@@ -31,7 +33,8 @@ const questions: EvalQuestion[] = (await readFile(questionsFile, "utf8"))
     const parsed = evalQuestionSchema.safeParse(JSON.parse(l));
     if (!parsed.success) throw new Error(`questions.jsonl:${i + 1}: ${parsed.error.message}`);
     return parsed.data;
-  });
+  })
+  .filter((q) => !process.argv.includes("--ids") || q.id.startsWith(idPrefix ?? ""));
 const knowledge = await loadKnowledge("knowledge");
 const searcher = createSearcher(knowledge);
 const baseline = createBaseline(toRecords(knowledge));

@@ -1,0 +1,111 @@
+/**
+ * One ranked unit as an answer: where it sits, the words it matched, its best
+ * matching tasks with the words to highlight, and whom to contact.
+ */
+import type { QueryTerm } from "../analysis/analyzer.js";
+import type { KnowledgeRecord } from "../knowledge/records.js";
+import type { Answer, AnswerContact } from "./answer-schema.js";
+import type { UnitHit } from "./rank-units.js";
+import type { SearchTuning } from "./search-tuning.js";
+
+/** A unit or meeting as an answer places it. */
+export interface Place {
+  unitId: string;
+  unit: string;
+  chiefArea: string;
+  department: string;
+  organisation: string;
+  contacts: AnswerContact[];
+  crossCutting: boolean;
+}
+
+/** A word of a record's text, and the terms it is indexed under. */
+export interface TextWord {
+  word: string;
+  terms: readonly string[];
+}
+
+export interface AnswerSources {
+  places: ReadonlyMap<string, Place>;
+  records: ReadonlyMap<string, KnowledgeRecord>;
+  wordsOf(record: KnowledgeRecord): readonly TextWord[];
+}
+
+/** Compounds the user shortened ("rotte" for "rottebekæmpelse") still match. */
+export function searchesPrefix(t: QueryTerm, tuning: Pick<SearchTuning, "prefixMinLength">): boolean {
+  return t.origin === "word" && t.term.length >= tuning.prefixMinLength;
+}
+
+export function buildAnswer(
+  unit: UnitHit,
+  terms: readonly QueryTerm[],
+  sources: AnswerSources,
+  tuning: SearchTuning,
+): Answer | undefined {
+  const place = sources.places.get(unit.unitId);
+  if (!place) return undefined;
+  const hitRecords = unit.hits().flatMap((id) => sources.records.get(id) ?? []);
+  const tasks = hitRecords
+    .filter((r) => r.kind !== "contact")
+    .slice(0, tuning.maxTasks)
+    .map((r) => ({
+      group: r.taskGroup,
+      text: r.kind === "meetingItem" ? meetingItemText(r) : r.text,
+      highlight: highlight(sources.wordsOf(r), unit.terms, tuning),
+    }));
+  const presenters = hitRecords.flatMap((r) =>
+    r.kind === "meetingItem" && r.presenter
+      ? [{ name: r.presenter, role: `Fremlagde punkt ${r.number}: ${r.text}` }]
+      : [],
+  );
+  const matchedContacts = hitRecords.flatMap((r) =>
+    r.kind === "contact" ? [{ name: r.name, role: r.role, email: r.email, phone: r.phone }] : [],
+  );
+  const contacts = dedupeContacts([...matchedContacts, ...presenters, ...place.contacts]);
+  const wordsMatched = terms
+    .filter((t) => t.origin === "word" && unit.matchedWords.has(t.word))
+    .map((t) => t.correction ?? t.word);
+  return {
+    unitId: place.unitId,
+    unit: place.unit,
+    chiefArea: place.chiefArea,
+    department: place.department,
+    organisation: place.organisation,
+    score: Math.round(unit.score * 1000) / 1000,
+    matched: [...new Set(wordsMatched)],
+    coverage: Math.round(unit.coverage * 100) / 100,
+    tasks,
+    contacts,
+  };
+}
+
+/** "Did you mean": the knowledge's own spelling of words the user misspelled. */
+export function suggestions(terms: readonly QueryTerm[]): string[] {
+  return [...new Set(terms.flatMap((t) => (t.correction ? [t.correction] : [])))];
+}
+
+function meetingItemText(r: Extract<KnowledgeRecord, { kind: "meetingItem" }>): string {
+  return r.presenter ? `${r.text} (v. ${r.presenter})` : r.text;
+}
+
+/** Words of `text` whose analysed form matched, for the card to show why. */
+function highlight(words: readonly TextWord[], matched: readonly QueryTerm[], tuning: SearchTuning): string[] {
+  const matches = (term: string) =>
+    matched.some((q) => term === q.term || (searchesPrefix(q, tuning) && term.startsWith(q.term)));
+  return [...new Set(words.filter((w) => w.terms.some(matches)).map((w) => w.word))];
+}
+
+function dedupeContacts(contacts: AnswerContact[]): AnswerContact[] {
+  const seen = new Set<string>();
+  return contacts
+    .filter((c) => {
+      const key = (c.email ?? c.name).toLocaleLowerCase("da");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map(
+      (c) =>
+        Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as AnswerContact,
+    );
+}

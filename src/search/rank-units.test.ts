@@ -25,6 +25,7 @@ function matches(docs: Doc[]): Matches {
     own: Uint8Array.from(docs.map((d) => (d.id === d.unit ? 1 : 0))),
     terms: Uint32Array.from(docs.map((d) => mask([...(d.exact ?? []), ...(d.prefix ?? [])]))),
     exact: Uint32Array.from(docs.map((d) => mask(d.exact))),
+    distinctive: new Float64Array(32).fill(1),
     id: (i) => docs[i]?.id ?? "",
     unitId: (u) => unitIds[u] ?? "",
     unitCount: unitIds.length,

@@ -25,7 +25,10 @@ export interface UnitHit {
 }
 
 /** What ranking takes from the tuning. */
-export type RankTuning = Pick<SearchTuning, "ownName" | "decay" | "coverageFloor" | "prefixCoverage">;
+export type RankTuning = Pick<
+  SearchTuning,
+  "ownName" | "decay" | "coverageFloor" | "prefixCoverage" | "coverageDistinctiveness"
+>;
 
 export interface RankOptions {
   /** A unit whose documents are unrelated to each other (a meeting's items) ranks by its best one alone. */
@@ -45,10 +48,21 @@ export function rankUnits(
   options: RankOptions = {},
 ): UnitHit[] {
   const { separate = () => false, weight = () => 1 } = options;
-  const { ownName, decay, coverageFloor, prefixCoverage } = tuning;
+  const { ownName, decay, coverageFloor, prefixCoverage, coverageDistinctiveness } = tuning;
   const words = [...new Set(terms.map((t) => t.word))];
   // The question words each term stands for.
   const wordsOf = terms.map((t) => [t.word, ...(t.others ?? [])].map((w) => words.indexOf(w)));
+  // How much each term tells, and each word: a word counts by its most telling term
+  // that matched anywhere, and a word that matched nothing counts in full (it may
+  // well be what the question is about).
+  const telling = terms.map((_, j) => (matches.distinctive[j] ?? 0) ** coverageDistinctiveness);
+  const worth = new Float64Array(words.length);
+  terms.forEach((_, j) => {
+    if (!matches.distinctive[j]) return;
+    for (const w of wordsOf[j] as number[]) worth[w] = Math.max(worth[w] as number, telling[j] as number);
+  });
+  let questionWorth = 0;
+  for (let w = 0; w < words.length; w++) questionWorth += (worth[w] as number) || 1;
   const quality = new Float64Array(words.length);
   const question: Question = {
     matches,
@@ -59,7 +73,7 @@ export function rankUnits(
       quality.fill(0);
       for (let j = 0; j < terms.length && j < TERM_BITS; j++) {
         if (!((matched >>> j) & 1)) continue;
-        const q = (terms[j] as QueryTerm).weight * ((exact >>> j) & 1 ? 1 : prefixCoverage);
+        const q = (terms[j] as QueryTerm).weight * ((exact >>> j) & 1 ? 1 : prefixCoverage) * (telling[j] as number);
         for (const w of wordsOf[j] as number[]) if (q > (quality[w] as number)) quality[w] = q;
       }
       let sum = 0;
@@ -102,7 +116,7 @@ export function rankUnits(
     }
     let score = own * ownName;
     for (let rank = 0; rank < decay.length; rank++) score += (best[rank] as number) * (decay[rank] as number);
-    const coverage = words.length === 0 ? 0 : question.rate(matched, exact) / words.length;
+    const coverage = words.length === 0 ? 0 : question.rate(matched, exact) / questionWorth;
     return { score: score * (coverageFloor + coverage), coverage, matched, exact };
   };
 

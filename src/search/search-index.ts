@@ -45,6 +45,11 @@ export interface Matches {
   terms: Uint32Array;
   /** Query terms the document matched exactly. */
   exact: Uint32Array;
+  /**
+   * Per query term: how well it tells units apart (0–1), from the units its best index
+   * term reaches; 0 for a term that matched nothing.
+   */
+  distinctive: Float64Array;
   /** The document id of entry i. */
   id(i: number): string;
   unitId(unit: number): string;
@@ -105,6 +110,7 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
     const layout = this.currentLayout();
     if (this.scratch.slot.length < this._nextId) this.scratch = scratchFor(this._nextId);
     const { slot, doc, score, matchedTerms, last, terms, exact } = this.scratch;
+    const distinctive = new Float64Array(queries.length);
     const { k, d } = this.tuning.bm25;
     const boosts = this.tuning.fields;
     let count = 0;
@@ -113,13 +119,16 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
         const bit = j < TERM_BITS ? 2 ** j : 0;
         for (const [term, weight, data] of this.expand(query)) {
           const isExact = term === query.term;
+          const spread = this.distinctiveness(term, data, layout);
+          if (spread > (distinctive[j] as number)) distinctive[j] = spread;
+          const termWeight = weight * spread ** this.tuning.distinctiveness;
           for (const field of SEARCH_FIELDS) {
             const fieldId = this._fieldIds[field] as number;
             const freqs = data.get(fieldId);
             if (!freqs) continue;
             const norm = layout.norms[fieldId] as Float64Array;
             const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
-            const fieldWeight = weight * boosts[field] * idf;
+            const fieldWeight = termWeight * boosts[field] * idf;
             freqs.forEach((frequency, id) => {
               let i = (slot[id] as number) - 1;
               if (i < 0) {
@@ -150,6 +159,7 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
       own: new Uint8Array(count),
       terms: terms.slice(0, count),
       exact: exact.slice(0, count),
+      distinctive,
       id: (i: number) => String(this._documentIds.get(matchedDoc[i] as number)),
       unitId: (unit: number) => layout.unitIds[unit] as string,
       unitCount: layout.unitIds.length,
@@ -170,6 +180,23 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
       this.layout = this.makeLayout();
     }
     return this.layout;
+  }
+
+  /**
+   * How well an index term tells units apart, 0–1: log(1 + U/n) / log(1 + U) for a term
+   * in n of U units. A unit-level IDF: BM25's own counts documents, and a word in all of
+   * one unit's tasks is as telling as a word in one task.
+   */
+  private distinctiveness(term: string, data: FieldTermData, layout: Layout): number {
+    let value = layout.distinctive.get(term);
+    if (value === undefined) {
+      const units = new Set<number>();
+      for (const freqs of data.values()) for (const id of freqs.keys()) units.add(layout.unitOf[id] as number);
+      const total = layout.unitIds.length;
+      value = Math.log(1 + total / Math.max(1, units.size)) / Math.log(1 + total);
+      layout.distinctive.set(term, value);
+    }
+    return value;
   }
 
   /** The index terms a query term matches, each with its weight and postings. */
@@ -206,9 +233,13 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
       unitOf[id] = unit;
       own[id] = documentId === unitId ? 1 : 0;
     }
-    return { norms, unitIds, unitOf, own, nextId: this._nextId, documentCount: this._documentCount };
+    // Worked out per index term when a question first meets it.
+    const distinctive = new Map<string, number>();
+    return { norms, unitIds, unitOf, own, distinctive, nextId: this._nextId, documentCount: this._documentCount };
   }
 }
+
+type Layout = ReturnType<SearchIndex["makeLayout"]>;
 
 function scratchFor(size: number) {
   return {

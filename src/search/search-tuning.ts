@@ -25,6 +25,8 @@ export interface SearchTuning {
    * "gravetilladelse" in one unit tells more than "kontor" in twenty.
    */
   distinctiveness: number;
+  /** The same for coverage: a generic word matched covers little of the question, and is little to miss. */
+  coverageDistinctiveness: number;
   /** A match on the unit's own name and aliases, on top of its tasks. */
   ownName: number;
   /** A unit's best, 2nd, 3rd, 4th document count this much. */
@@ -80,7 +82,8 @@ export const DEFAULT_TUNING: SearchTuning = {
   prefixCoverage: 0.5,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   fields: { name: 3, aliases: 3, person: 2, group: 0.5, text: 1, details: 0.3, place: 0.3 },
-  distinctiveness: 0,
+  distinctiveness: 1,
+  coverageDistinctiveness: 1,
   ownName: 1,
   decay: [1, 0.5, 0.25, 0.125],
   coverageFloor: 0.25,

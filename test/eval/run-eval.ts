@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
 import { toRecords } from "../../src/knowledge/records.js";
 import { createSearcher } from "../../src/search/searcher.js";
+import { DEFAULT_TUNING, type SearchTuning } from "../../src/search/search-tuning.js";
 import { createBaseline } from "./baseline.js";
 import {
   confidentPrecision,
@@ -36,7 +37,9 @@ const questions: EvalQuestion[] = (await readFile(questionsFile, "utf8"))
   })
   .filter((q) => !process.argv.includes("--ids") || q.id.startsWith(idPrefix ?? ""));
 const knowledge = await loadKnowledge("knowledge");
-const searcher = createSearcher(knowledge);
+// HVEM_TUNING='{"distinctiveness":1}' tries other tuning on the same questions.
+const override = JSON.parse(process.env.HVEM_TUNING ?? "{}") as Record<string, unknown>;
+const searcher = createSearcher(knowledge, undefined, merge(DEFAULT_TUNING, override));
 const baseline = createBaseline(toRecords(knowledge));
 
 const hvem: Outcome[] = questions.map((question) => {
@@ -88,4 +91,16 @@ if (showMisses) {
     console.log(`   want ${o.question.expect.join(" | ") || "(no confident answer)"}`);
     console.log(`   got  ${o.ranked.slice(0, 3).join(" | ")}${o.confident ? " (confident)" : ""}`);
   }
+}
+
+function merge(base: SearchTuning, changes: Record<string, unknown>): SearchTuning {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(changes)) {
+    const current = out[key];
+    out[key] =
+      value && typeof value === "object" && !Array.isArray(value) && current && typeof current === "object"
+        ? { ...current, ...value }
+        : value;
+  }
+  return out as unknown as SearchTuning;
 }

@@ -24,13 +24,16 @@ const analyzer = createAnalyzer({
   synonyms: [],
 });
 
+/** Hvem's scoring without its unit-level weighting: plain BM25+, as MiniSearch's. */
+const PLAIN = { ...DEFAULT_TUNING, distinctiveness: 0 };
+
 /** The same question through MiniSearch's own search, which `match` must agree with. */
-function miniSearchScores(queries: readonly TermQuery[], index = buildSearchIndex(analyzer, documents, DEFAULT_TUNING)) {
+function miniSearchScores(queries: readonly TermQuery[], index = buildSearchIndex(analyzer, documents, PLAIN)) {
   const byTerm = new Map(queries.map((q) => [q.term, q]));
   return index.search(queries.map((q) => q.term).join(" "), {
     tokenize: (query) => query.split(" "),
     processTerm: (term) => term,
-    boost: { ...DEFAULT_TUNING.fields },
+    boost: { ...PLAIN.fields },
     combineWith: "OR",
     boostTerm: (term) => byTerm.get(term)?.weight ?? 1,
     prefix: (term) => byTerm.get(term)?.prefix ?? false,
@@ -70,7 +73,7 @@ describe("SearchIndex.match", () => {
     ["weighted terms over several fields", [query("byggeri", 1, true), query("tilladelser", 0.6, false), query("rita", 0.8, false)]],
   ])("scores %s exactly as MiniSearch's search does", (_, queries) => {
     const expected = miniSearchScores(queries);
-    const actual = match(buildSearchIndex(analyzer, documents, DEFAULT_TUNING), queries);
+    const actual = match(buildSearchIndex(analyzer, documents, PLAIN), queries);
     expect(expected.length).toBeGreaterThan(0);
     expect(actual.size).toBe(expected.length);
     for (const e of expected) {
@@ -92,7 +95,7 @@ describe("SearchIndex.match", () => {
     ];
     const longAnalyzer = createAnalyzer({ texts: words, synonyms: [] });
     const queries = words.map((w) => ({ term: longAnalyzer.term(w), weight: 1, prefix: false }));
-    const index = buildSearchIndex(longAnalyzer, docs, DEFAULT_TUNING);
+    const index = buildSearchIndex(longAnalyzer, docs, PLAIN);
     const matches = byId(index.match(queries), queries);
     const expected = miniSearchScores(queries, index);
     expect(expected).toHaveLength(2);
@@ -102,7 +105,7 @@ describe("SearchIndex.match", () => {
   });
 
   it("keeps answering after a failed question and after documents are added", () => {
-    const index = buildSearchIndex(analyzer, documents, DEFAULT_TUNING);
+    const index = buildSearchIndex(analyzer, documents, PLAIN);
     const rotter = [query("rotter", 1, false)];
     const before = match(index, rotter);
     expect(() => index.match([...rotter, { term: undefined as unknown as string, weight: 1, prefix: false }])).toThrow();
@@ -112,12 +115,47 @@ describe("SearchIndex.match", () => {
   });
 
   it("gives the same matches after a snapshot round trip, and again on the next question", () => {
-    const built = buildSearchIndex(analyzer, documents, DEFAULT_TUNING);
-    const loaded = loadSearchIndex(analyzer, JSON.parse(JSON.stringify(built.save())), DEFAULT_TUNING);
+    const built = buildSearchIndex(analyzer, documents, PLAIN);
+    const loaded = loadSearchIndex(analyzer, JSON.parse(JSON.stringify(built.save())), PLAIN);
     const queries = [query("byggetilladelse", 1, true), query("rotter", 0.8, false)];
     const first = match(loaded, queries);
     expect(first.size).toBeGreaterThan(0);
     expect(first).toEqual(match(built, queries));
     expect(match(loaded, queries)).toEqual(first);
+  });
+
+  it("weighs a term by how few units it reaches: a word of one unit outweighs a word of many", () => {
+    const docs: SearchDocument[] = [
+      { id: "a1", unitId: "a", text: "kontor gravetilladelse" },
+      { id: "b1", unitId: "b", text: "kontor" },
+      { id: "c1", unitId: "c", text: "kontor" },
+      { id: "d1", unitId: "d", text: "kontor" },
+    ];
+    const telling = buildSearchIndex(analyzer, docs, DEFAULT_TUNING).match([
+      query("kontor", 1, false),
+      query("gravetilladelse", 1, false),
+    ]);
+    const [generic, specific] = telling.distinctive;
+    expect(specific).toBe(1);
+    expect(generic).toBeLessThan(0.5);
+  });
+
+  it("counts a question word once in the number of words a document matched, however many of its terms did", () => {
+    const docs: SearchDocument[] = [
+      { id: "a1", unitId: "a", text: "affald renovation" },
+      { id: "b1", unitId: "b", text: "affald haven" },
+    ];
+    const index = buildSearchIndex(analyzer, docs, PLAIN);
+    const score = (queries: TermQuery[]) => {
+      const found = index.match(queries);
+      return new Map(Array.from({ length: found.count }, (_, i) => [found.id(i), found.score[i] as number]));
+    };
+    // Two synonyms of one word of the question, and the same two terms as two words.
+    const synonyms = score([{ ...query("affald", 1, false), group: 0 }, { ...query("renovation", 1, false), group: 0 }]);
+    const words = score([query("affald", 1, false), query("renovation", 1, false)]);
+    expect(synonyms.get("a1")).toBeGreaterThan(0);
+    expect(words.get("a1")).toBeCloseTo((synonyms.get("a1") as number) * 2, 5);
+    // A document with only one of them is the same either way.
+    expect(words.get("b1")).toBeCloseTo(synonyms.get("b1") as number, 5);
   });
 });

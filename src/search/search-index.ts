@@ -20,8 +20,14 @@ export interface TermQuery {
   term: string;
   /** Multiplies the term's score (user's word 1, synonym less, …). */
   weight: number;
-  /** Also match index terms that start with it, at `PREFIX_WEIGHT`. */
+  /** Also match index terms that start with it, at `SearchTuning.prefixScore`. */
   prefix: boolean;
+  /**
+   * Terms of one group are alternatives for one word of the question (the word, its
+   * parts, its synonyms): a document counts the group by its best term, once. Without
+   * a group a term is a group of its own.
+   */
+  group?: number;
 }
 
 /**
@@ -109,45 +115,44 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
   match(queries: readonly TermQuery[]): Matches {
     const layout = this.currentLayout();
     if (this.scratch.slot.length < this._nextId) this.scratch = scratchFor(this._nextId);
-    const { slot, doc, score, matchedTerms, last, terms, exact } = this.scratch;
+    const { slot, doc, score, matchedGroups, terms, exact } = this.scratch;
     const distinctive = new Float64Array(queries.length);
-    const { k, d } = this.tuning.bm25;
-    const boosts = this.tuning.fields;
     let count = 0;
+    /** The entry of a document, made on its first match. */
+    const entry = (id: number) => {
+      let i = (slot[id] as number) - 1;
+      if (i < 0) {
+        i = count++;
+        slot[id] = count;
+        doc[i] = id;
+        score[i] = matchedGroups[i] = terms[i] = exact[i] = 0;
+      }
+      return i;
+    };
     try {
-      queries.forEach((query, j) => {
-        const bit = j < TERM_BITS ? 2 ** j : 0;
-        for (const [term, weight, data] of this.expand(query)) {
-          const isExact = term === query.term;
-          const spread = this.distinctiveness(term, data, layout);
-          if (spread > (distinctive[j] as number)) distinctive[j] = spread;
-          const termWeight = weight * spread ** this.tuning.distinctiveness;
-          for (const field of SEARCH_FIELDS) {
-            const fieldId = this._fieldIds[field] as number;
-            const freqs = data.get(fieldId);
-            if (!freqs) continue;
-            const norm = layout.norms[fieldId] as Float64Array;
-            const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
-            const fieldWeight = termWeight * boosts[field] * idf;
-            freqs.forEach((frequency, id) => {
-              let i = (slot[id] as number) - 1;
-              if (i < 0) {
-                i = count++;
-                slot[id] = count;
-                doc[i] = id;
-                score[i] = matchedTerms[i] = last[i] = terms[i] = exact[i] = 0;
-              }
-              score[i] = (score[i] as number) + fieldWeight * (d + (frequency * (k + 1)) / (frequency + (norm[id] as number)));
-              if (last[i] !== j + 1) {
-                last[i] = j + 1;
-                matchedTerms[i] = (matchedTerms[i] as number) + 1;
-              }
+      for (const group of groupsOf(queries)) {
+        const best = new PerEntry(this.scratch.group, (a, b) => a + b);
+        for (const j of group) {
+          const query = queries[j] as TermQuery;
+          const bit = j < TERM_BITS ? 2 ** j : 0;
+          const found = new PerEntry(this.scratch.term, (a, b) => a + b);
+          for (const [term, weight, data] of this.expand(query)) {
+            const spread = this.distinctiveness(term, data, layout);
+            if (spread > (distinctive[j] as number)) distinctive[j] = spread;
+            this.scoreTerm(data, weight * spread ** this.tuning.distinctiveness, layout, (id, value) => {
+              const i = entry(id);
+              found.add(i, value);
               terms[i] = (terms[i] as number) | bit;
-              if (isExact) exact[i] = (exact[i] as number) | bit;
+              if (term === query.term) exact[i] = (exact[i] as number) | bit;
             });
           }
+          found.each((i, value) => best.add(i, value));
         }
-      });
+        best.each((i, value) => {
+          score[i] = (score[i] as number) + value;
+          matchedGroups[i] = (matchedGroups[i] as number) + 1;
+        });
+      }
     } finally {
       for (let i = 0; i < count; i++) slot[doc[i] as number] = 0;
     }
@@ -168,10 +173,26 @@ export class SearchIndex extends MiniSearch<SearchDocument> {
       const id = matchedDoc[i] as number;
       matched.unit[i] = layout.unitOf[id] as number;
       matched.own[i] = layout.own[id] as number;
-      // As MiniSearch does: a document matching more of the question's terms counts more.
-      matched.score[i] = (matched.score[i] as number) * (matchedTerms[i] as number);
+      // As MiniSearch does: a document matching more of the question's words counts more.
+      matched.score[i] = (matched.score[i] as number) * (matchedGroups[i] as number);
     }
     return matched;
+  }
+
+  /** BM25+ of one index term in every document it is in, summed over fields. */
+  private scoreTerm(data: FieldTermData, weight: number, layout: Layout, add: (id: number, value: number) => void) {
+    const { k, d } = this.tuning.bm25;
+    for (const field of SEARCH_FIELDS) {
+      const fieldId = this._fieldIds[field] as number;
+      const freqs = data.get(fieldId);
+      if (!freqs) continue;
+      const norm = layout.norms[fieldId] as Float64Array;
+      const idf = Math.log(1 + (this._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
+      const fieldWeight = weight * this.tuning.fields[field] * idf;
+      freqs.forEach((frequency, id) => {
+        add(id, fieldWeight * (d + (frequency * (k + 1)) / (frequency + (norm[id] as number))));
+      });
+    }
   }
 
   /** The per-document layout, made anew when documents were added or removed since. */
@@ -248,13 +269,74 @@ function scratchFor(size: number) {
     /** The entries' columns. */
     doc: new Uint32Array(size),
     score: new Float64Array(size),
-    /** How many query terms the document matched… */
-    matchedTerms: new Uint16Array(size),
-    /** …counted once per term: the last term (j + 1) that reached it. */
-    last: new Uint16Array(size),
+    /** How many of the question's words (term groups) the document matched. */
+    matchedGroups: new Uint16Array(size),
     terms: new Uint32Array(size),
     exact: new Uint32Array(size),
+    /** One term's score per entry… */
+    term: entryColumns(size),
+    /** …and the best term of a group per entry. */
+    group: entryColumns(size),
   };
+}
+
+/** The query's term positions, by group, groups in order of their first term. */
+function groupsOf(queries: readonly TermQuery[]): number[][] {
+  const groups = new Map<number | string, number[]>();
+  queries.forEach((q, j) => {
+    const key = q.group ?? `term ${j}`;
+    groups.set(key, [...(groups.get(key) ?? []), j]);
+  });
+  return [...groups.values()];
+}
+
+/** Scratch columns for a value per entry, and which entries have one (mark = generation). */
+interface EntryColumns {
+  values: Float64Array;
+  entries: Uint32Array;
+  mark: Uint32Array;
+  generation: number;
+}
+
+function entryColumns(size: number): EntryColumns {
+  return { values: new Float64Array(size), entries: new Uint32Array(size), mark: new Uint32Array(size), generation: 0 };
+}
+
+/**
+ * A value per entry for the entries reached since it was made, combined as they come
+ * (a term's score summed over fields and prefixes, a group's best term).
+ */
+class PerEntry {
+  private size = 0;
+  private readonly generation: number;
+
+  constructor(
+    private readonly columns: EntryColumns,
+    private readonly combine: (a: number, b: number) => number,
+  ) {
+    if (columns.generation === 0xffffffff) {
+      columns.mark.fill(0);
+      columns.generation = 0;
+    }
+    this.generation = ++columns.generation;
+  }
+
+  add(i: number, value: number): void {
+    const { values, entries, mark } = this.columns;
+    if (mark[i] !== this.generation) {
+      mark[i] = this.generation;
+      values[i] = value;
+      entries[this.size++] = i;
+    } else values[i] = this.combine(values[i] as number, value);
+  }
+
+  each(fn: (i: number, value: number) => void): void {
+    const { values, entries } = this.columns;
+    for (let n = 0; n < this.size; n++) {
+      const i = entries[n] as number;
+      fn(i, values[i] as number);
+    }
+  }
 }
 
 export function buildSearchIndex(analyzer: Analyzer, documents: readonly SearchDocument[], tuning: IndexTuning) {

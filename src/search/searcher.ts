@@ -93,7 +93,9 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string, tuning: 
       const text = question.slice(0, MAX_QUESTION_LENGTH);
       const named = mentionedOrganisation(text, organisations);
       const terms = analyzer.queryTerms(named ? withoutOrganisation(text, named) : text, tuning.terms);
-      const ranked = rankUnits(index.match(terms.map((t) => termQuery(t, tuning))), terms, tuning, {
+      const words = [...new Set(terms.map((t) => t.word))];
+      const queries = terms.map((t) => ({ ...termQuery(t, tuning), group: words.indexOf(t.word) }));
+      const ranked = rankUnits(index.match(queries), terms, tuning, {
         separate: (id) => meetings.has(id),
         weight: (id) => (places.get(id)?.crossCutting ? tuning.crossCutting : 1),
       });

@@ -2,16 +2,19 @@ import { describe, expect, it } from "vitest";
 import { isConfident } from "./confidence.js";
 import { DEFAULT_TUNING } from "./search-tuning.js";
 
+const unit = (coverage: number, score: number, distinctive = 1) => ({ coverage, score, distinctive });
+
 describe("isConfident", () => {
   it("states an answer that matches most of the question strongly and clearly ahead", () => {
-    expect(isConfident({ coverage: 1, top: 100, second: 40 }, DEFAULT_TUNING.confidence)).toBe(true);
+    expect(isConfident(unit(1, 100), unit(1, 40), DEFAULT_TUNING.confidence)).toBe(true);
   });
 
   it.each([
-    ["too little of the question matched", { coverage: 0.3, top: 100, second: 10 }],
-    ["a single weak match", { coverage: 1, top: 8, second: 0 }],
-    ["two units alike", { coverage: 1, top: 100, second: 95 }],
-  ])("is unsure with %s", (_, input) => {
-    expect(isConfident(input, DEFAULT_TUNING.confidence)).toBe(false);
+    ["too little of the question matched", unit(0.3, 100), unit(1, 10)],
+    ["a single weak match", unit(1, 8), undefined],
+    ["two units alike", unit(1, 100), unit(1, 95)],
+    ["only words most units share (a place name, 'klage', 'tid')", unit(1, 100, 0.2), undefined],
+  ])("is unsure with %s", (_, first, second) => {
+    expect(isConfident(first, second, DEFAULT_TUNING.confidence)).toBe(false);
   });
 });

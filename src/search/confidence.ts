@@ -5,15 +5,27 @@
  */
 import type { ConfidenceTuning } from "./search-tuning.js";
 
-export interface ConfidenceInput {
-  /** Share of the question's words the first unit matched, 0–1 (see `coverage`). */
+/** What confidence looks at in a ranked unit (see `UnitHit`). */
+export interface RankedForConfidence {
   coverage: number;
-  /** Ranking score of the first unit… */
-  top: number;
-  /** …and of the second (0 when there is none). */
-  second: number;
+  score: number;
+  distinctive: number;
 }
 
-export function isConfident({ coverage, top, second }: ConfidenceInput, tuning: ConfidenceTuning): boolean {
-  return coverage >= tuning.minCoverage && top >= tuning.minScore && second < tuning.maxRunnerUp * top;
+/**
+ * Whether a unit answers the question well enough on its own: enough of the question
+ * matched, strongly, on at least one word few units share. A place name with "klage"
+ * or "tid" never is.
+ */
+export function fitsQuestion(unit: RankedForConfidence, tuning: ConfidenceTuning): boolean {
+  return unit.coverage >= tuning.minCoverage && unit.score >= tuning.minScore && unit.distinctive >= tuning.minDistinctive;
+}
+
+/** Whether the first unit is stated plainly: it fits, and is clearly ahead of the second. */
+export function isConfident(
+  first: RankedForConfidence | undefined,
+  second: RankedForConfidence | undefined,
+  tuning: ConfidenceTuning,
+): boolean {
+  return first !== undefined && fitsQuestion(first, tuning) && (second?.score ?? 0) < tuning.maxRunnerUp * first.score;
 }

@@ -12,6 +12,8 @@ export interface UnitHit {
   score: number;
   /** Share of the question's words the unit matched, weighted by how well (0–1). */
   coverage: number;
+  /** How well the most telling term the unit matched tells units apart (0–1): 0.2 for a word most units have. */
+  distinctive: number;
   /** The question's words the unit matched at all. */
   matchedWords: ReadonlySet<string>;
   /** The query terms the unit matched. */
@@ -172,6 +174,19 @@ class RankedUnit implements UnitHit {
 
   private words?: ReadonlySet<string>;
   private matchedTerms?: readonly QueryTerm[];
+  private telling?: number;
+
+  get distinctive(): number {
+    if (this.telling === undefined) {
+      const { matched } = this.judged;
+      const { distinctive } = this.question.matches;
+      this.telling = 0;
+      for (let j = 0; j < TERM_BITS && j < distinctive.length; j++) {
+        if ((matched >>> j) & 1) this.telling = Math.max(this.telling, distinctive[j] as number);
+      }
+    }
+    return this.telling;
+  }
 
   get matchedWords(): ReadonlySet<string> {
     if (!this.words) {

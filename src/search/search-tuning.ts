@@ -88,7 +88,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   decay: [1, 0.5, 0.25, 0.125],
   coverageFloor: 0.25,
   crossCutting: 0.5,
-  confidence: { minCoverage: 0.4, minScore: 20, maxRunnerUp: 0.85, minDistinctive: 0 },
+  confidence: { minCoverage: 0.4, minScore: 20, maxRunnerUp: 0.85, minDistinctive: 0.5 },
   maxAnswers: 10,
   maxTasks: 3,
 };

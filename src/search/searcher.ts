@@ -9,7 +9,7 @@ import type { Knowledge } from "../knowledge/load-knowledge.js";
 import { type KnowledgeRecord, toRecords } from "../knowledge/records.js";
 import type { AskResult } from "./answer-schema.js";
 import { buildAnswer, type Place, searchesPrefix, suggestions, type TextWord } from "./build-answer.js";
-import { isConfident } from "./confidence.js";
+import { fitsQuestion, isConfident } from "./confidence.js";
 import {
   findOrganisation,
   mentionedOrganisation,
@@ -109,18 +109,18 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string, tuning: 
         (id) => places.get(id)?.organisation,
         named,
         home,
-        (u) => u.coverage >= tuning.confidence.minCoverage && u.score >= tuning.confidence.minScore,
+        (u) => fitsQuestion(u, tuning.confidence),
       );
       const [first, second] = units;
-      const confident =
-        first !== undefined &&
-        isConfident({ coverage: first.coverage, top: first.score, second: second?.score ?? 0 }, tuning.confidence);
+      const confident = isConfident(first, second, tuning.confidence);
+      // Other units are offered only when they share a telling word with the question.
+      const shown = units.filter((u, i) => i === 0 || u.distinctive >= tuning.confidence.minDistinctive);
       return {
         question,
         confident,
         ...(home ? { organisation: home } : {}),
         elsewhere,
-        answers: units
+        answers: shown
           .slice(0, tuning.maxAnswers)
           .flatMap((u) => buildAnswer(u, terms, { places, records: recordById, wordsOf }, tuning) ?? []),
         suggestions: suggestions(terms),

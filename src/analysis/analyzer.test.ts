@@ -127,4 +127,8 @@ describe("analyzer", () => {
   it("gives no terms for a question of stop words or emoji", () => {
     expect(terms("hvem kan hjælpe mig? 🙂")).toEqual([]);
   });
+
+  it("reads a question typed in capitals throughout without taking its small words for abbreviations", () => {
+    expect(terms("HVEM TAGER SIG AF ROTTER?").map((t) => t.word)).toEqual(["ROTTER"]);
+  });
 });

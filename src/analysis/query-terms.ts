@@ -77,7 +77,8 @@ export function queryTerms(question: string, context: QueryContext, weights: Ter
 }
 
 function readQuestion(question: string, { steps, vocabulary }: QueryContext): Question {
-  const all = tokenizeAsWritten(question);
+  // A question typed in capitals throughout has no abbreviations to tell apart.
+  const all = tokenizeAsWritten(/\p{Ll}/u.test(question) ? question : question.toLocaleLowerCase("da"));
   const tokens = all.filter((t) => !steps.isStopWord(t.token));
   const asked = tokens.map((t) => t.token);
   const typed = asked.map((word) => {

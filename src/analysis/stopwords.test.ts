@@ -25,4 +25,8 @@ describe("isStopWord", () => {
     "%s carries meaning",
     (word) => expect(isStopWord(word)).toBe(false),
   );
+
+  it.each(["MED", "IT", "AT"])("%s in capitals is an abbreviation (MED-udvalg, IT, Arbejdstilsynet), not a function word", (word) =>
+    expect(isStopWord(word)).toBe(false),
+  );
 });

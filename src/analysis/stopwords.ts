@@ -43,6 +43,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${DANISH} ${QUESTION} ${ENGLISH}`.split(/\s+/).filter(Boolean).map(fold),
 );
 
+/** An abbreviation written in capitals is a name, not a function word: "MED", "IT", "AT". */
+const ABBREVIATION = /^\p{Lu}{2,5}$/u;
+
 export function isStopWord(word: string): boolean {
+  if (ABBREVIATION.test(word)) return false;
   return STOP_WORDS.has(word) || STOP_WORDS.has(fold(word));
 }

@@ -128,6 +128,16 @@ describe("Hvem in Teams", () => {
     expect(cardOf(reply)).toContain("byggeansøgninger");
   });
 
+  it("in a channel answers a click on its card's buttons, which comes without a mention", async () => {
+    const channel = { id: "19:channel", conversationType: "channel", isGroup: true } as never;
+    const [first] = await turn({ type: ActivityTypes.Message, text: "hvem laver lønsedler" });
+    const button = JSON.parse(cardOf(first)).actions[0];
+    const [reply] = await turn({ type: ActivityTypes.Message, value: button.data, conversation: channel });
+    expect(JSON.parse(cardOf(reply)).body[0].text).toBe(button.title);
+    // Text with card data is a message typed in the channel, which still needs a mention.
+    expect(await turn({ type: ActivityTypes.Message, text: "hej", value: button.data, conversation: channel })).toEqual([]);
+  });
+
   it("welcomes a new conversation with help", async () => {
     const [welcome] = await turn({
       type: ActivityTypes.ConversationUpdate,

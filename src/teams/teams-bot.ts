@@ -100,8 +100,11 @@ export function createTeamsBot(options: TeamsBotOptions) {
   });
 
   app.activity(ActivityTypes.Message, async (context, state) => {
-    // In a channel Hvem speaks only when spoken to.
-    if (context.activity.conversation.conversationType === "channel" && !mentionsBot(context)) return;
+    // In a channel Hvem speaks only when spoken to; a click on one of its card buttons
+    // is meant for it, though Teams sends it without a mention.
+    if (context.activity.conversation.conversationType === "channel" && !mentionsBot(context) && !isCardClick(context)) {
+      return;
+    }
     const started = performance.now();
     const memory = readMemory(state.conversation.memory);
     const { reply, memory: next } = await respond(
@@ -220,6 +223,11 @@ function mentionsBot(context: TurnContext): boolean {
   return (context.activity.entities ?? []).some(
     (e) => e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === context.activity.recipient.id,
   );
+}
+
+/** A card button (Action.Submit) sends its data as the value of a message without text. */
+function isCardClick(context: TurnContext): boolean {
+  return context.activity.value !== undefined && !context.activity.text?.trim();
 }
 
 function conversationOf(context: TurnContext): string {

@@ -7,6 +7,7 @@ import { readConfig } from "./config/config.js";
 import { blobFeedbackLog } from "./feedback/blob-feedback-log.js";
 import { fileFeedbackLog } from "./feedback/feedback-log.js";
 import { formatProblem } from "./knowledge/problem.js";
+import { routeConsoleToLog } from "./server/console-to-log.js";
 import { createHttpServer } from "./server/http-server.js";
 import { downloadKnowledge, followPublishedKnowledge } from "./service/knowledge-blob.js";
 import { createKnowledgeService } from "./service/knowledge-service.js";
@@ -65,6 +66,9 @@ const watcher = fromBlob
   : config.WATCH_KNOWLEDGE
     ? watchKnowledge(config.KNOWLEDGE_DIR, () => void reindex())
     : undefined;
+
+// From here on stderr stays quiet: what libraries print goes into the JSON log.
+routeConsoleToLog(logger);
 
 // Several instances share conversations and the feedback log through Blob Storage.
 const feedback = shared ? blobFeedbackLog(shared, config.AZURE_STORAGE_CONTAINER) : fileFeedbackLog(config.FEEDBACK_LOG);

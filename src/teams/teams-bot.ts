@@ -8,14 +8,14 @@ import { Application, type DefaultConversationState, TurnState } from "@microsof
 import {
   type Activity,
   ActivityTypes,
+  CallerIdConstants,
   CardFactory,
   ConfigurationServiceClientCredentialFactory,
   type MessagingExtensionResult,
-  type Request as BotRequest,
-  type Response as BotResponse,
   type Storage,
   type TurnContext,
 } from "botbuilder";
+import { AuthenticationConstants } from "botframework-connector";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
 import {
@@ -30,6 +30,7 @@ import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedba
 import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
 import { detectLanguage } from "../analysis/language.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
+import { activityEndpoint } from "./activity-endpoint.js";
 import { boundedMemoryStorage } from "./conversation-storage.js";
 import { ReusingTeamsAdapter } from "./reused-clients.js";
 
@@ -46,6 +47,8 @@ export interface TeamsBotOptions {
   logger: Logger;
   /** Conversation state; in memory by default, a shared store for several instances. */
   storage?: Storage;
+  /** Where the Bot Framework publishes its token signing keys (OpenID metadata); botbuilder's default unless set. */
+  openIdMetadataUrl?: string;
 }
 
 interface Remembered {
@@ -74,6 +77,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
         MicrosoftAppPassword: options.config.MicrosoftAppPassword ?? "",
         MicrosoftAppTenantId: options.config.MicrosoftAppTenantId ?? "",
         MicrosoftAppType: options.config.MicrosoftAppType,
+        ...(options.openIdMetadataUrl ? publicCloudWithKeysAt(options.openIdMetadataUrl) : {}),
       }
     : {};
   // With no app id the adapter accepts unauthenticated requests (local mode);
@@ -183,11 +187,28 @@ export function createTeamsBot(options: TeamsBotOptions) {
   return {
     app,
     adapter,
-    /** Handles POST /api/messages (restify, express or node http request and response). */
-    handle: (req: BotRequest, res: BotResponse) =>
-      adapter.process(req, res, async (context) => {
+    /** Handles POST /api/messages (restify or express request and response). */
+    handle: activityEndpoint({
+      adapter,
+      logger,
+      logic: async (context) => {
         await app.run(context);
-      }),
+      },
+    }),
+  };
+}
+
+/** botbuilder takes the public cloud's endpoints all together or not at all; only the keys' differs. */
+function publicCloudWithKeysAt(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
   };
 }
 

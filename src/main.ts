@@ -3,7 +3,7 @@
  */
 import { existsSync } from "node:fs";
 import { pino } from "pino";
-import { readConfig } from "./config/config.js";
+import { listenHost, readConfig } from "./config/config.js";
 import { blobFeedbackLog } from "./feedback/blob-feedback-log.js";
 import { fileFeedbackLog } from "./feedback/feedback-log.js";
 import { formatProblem } from "./knowledge/problem.js";
@@ -91,9 +91,10 @@ const server = createHttpServer({
     return { version: s.version, records: s.records, units: s.units };
   },
 });
-server.listen(config.PORT, () => {
+const host = listenHost(config);
+server.listen(config.PORT, host, () => {
   const mode = config.MicrosoftAppId ? "Bot Framework authentication" : "local mode, no authentication";
-  logger.info({ port: config.PORT, version: knowledge.status().version, mode }, "Hvem is listening");
+  logger.info({ host: host ?? "every interface", port: config.PORT, version: knowledge.status().version, mode }, "Hvem is listening");
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

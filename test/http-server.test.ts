@@ -141,6 +141,19 @@ describe("HTTP endpoint, local mode", () => {
     }
     expect(received).toEqual([]);
   });
+
+  it("answers only service URLs on this machine, so nobody can make it POST elsewhere", async () => {
+    received.length = 0;
+    for (const serviceUrl of ["https://example.invalid/", "http://10.0.0.1:8080/", "http://[::ffff:127.0.0.1]/", "file:///etc/passwd"]) {
+      const response = await post(hvem, JSON.stringify({ ...activity("hvem laver lønsedler"), serviceUrl }));
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain("local mode");
+    }
+    expect(received).toEqual([]);
+    const localhost = connectorUrl.replace("127.0.0.1", "localhost");
+    expect((await post(hvem, JSON.stringify({ ...activity("hvem laver lønsedler"), serviceUrl: localhost }))).status).toBe(200);
+    expect(received).toHaveLength(1);
+  });
 });
 
 /** A stand-in for the Bot Framework's key endpoint: OpenID metadata and one published signing key. */

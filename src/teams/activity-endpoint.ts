@@ -28,9 +28,14 @@ export interface ActivityEndpointOptions {
   adapter: ReusingTeamsAdapter;
   logic(context: TurnContext): Promise<void>;
   logger: Logger;
+  /**
+   * No app id, so no authentication: Hvem then answers only service URLs on this
+   * machine, or anyone could make it POST to any address they name.
+   */
+  localMode: boolean;
 }
 
-export function activityEndpoint({ adapter, logic, logger }: ActivityEndpointOptions) {
+export function activityEndpoint({ adapter, logic, logger, localMode }: ActivityEndpointOptions) {
   return async (req: BotRequest, res: BotResponse): Promise<void> => {
     const reply = (status: number, body?: unknown) => {
       res.status(status);
@@ -48,6 +53,13 @@ export function activityEndpoint({ adapter, logic, logger }: ActivityEndpointOpt
       return refuse(400, "The body is not a Bot Framework activity.", `${issue?.path.join(".")}: ${issue?.message}`);
     }
     const activity = parsed.data as unknown as Activity;
+    if (localMode && !isLoopback(activity.serviceUrl)) {
+      return refuse(
+        403,
+        "In local mode Hvem answers only service URLs on this machine (localhost).",
+        `local mode, serviceUrl not on loopback: ${activity.serviceUrl.slice(0, 200)}`,
+      );
+    }
     const header = req.headers.authorization;
     let authenticated;
     try {
@@ -76,6 +88,19 @@ function keysUnavailable(error: unknown): boolean {
   if (!(error instanceof Error) || TOKEN_ERRORS.has(error.name)) return false;
   if (error instanceof AuthenticationError) return error.statusCode >= 500;
   return error.name === "FetchError";
+}
+
+/** localhost, 127.0.0.0/8 or ::1, over HTTP(S). */
+export function isLoopback(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return false;
+  const host = parsed.hostname;
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 function messageOf(error: unknown): string {

@@ -191,6 +191,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
     handle: activityEndpoint({
       adapter,
       logger,
+      localMode: !appId,
       logic: async (context) => {
         await app.run(context);
       },

@@ -7,6 +7,7 @@ import { z } from "zod/v4";
 import { formatProblem } from "../knowledge/problem.js";
 import { detectLanguage, type Language } from "../analysis/language.js";
 import type { Answer, AskResult } from "../search/answer-schema.js";
+import { searchedPart } from "../search/searcher.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 
 /** What Hvem remembers of a conversation between messages. */
@@ -120,7 +121,7 @@ export async function respond(
   function answer(result: AskResult, answerIndex: number, lang: Language) {
     return {
       reply: { kind: "answer" as const, result, answerIndex, language: lang },
-      memory: { lastQuestion: result.question, shownUnit: answerIndex, listed: 1, language: lang },
+      memory: { lastQuestion: searchedPart(result.question), shownUnit: answerIndex, listed: 1, language: lang },
     };
   }
 }

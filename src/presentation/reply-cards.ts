@@ -3,7 +3,7 @@
  * units) and "kontakt" (contacts of the last unit). Pure functions, like answerCard.
  */
 import type { Answer, AskResult } from "../search/answer-schema.js";
-import { type AdaptiveCard, adaptiveCard as card, type CardElement, submit, unitSection } from "./answer-card.js";
+import { type AdaptiveCard, adaptiveCard as card, type CardElement, showUnit, submit, unitSection } from "./answer-card.js";
 import type { Language } from "../analysis/language.js";
 import { textsFor } from "./texts.js";
 
@@ -53,7 +53,7 @@ export function moreCard(result: AskResult, from: number, count: number, languag
   }
   return card(
     body,
-    answers.map((a) => submit(a.unit, { verb: "showUnit", unitId: a.unitId, q: result.question })),
+    answers.map((a) => showUnit(a, result)),
     answers.map((a) => `${a.unit} — ${place(a)}`).join("\n"),
   );
 }

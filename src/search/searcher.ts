@@ -27,6 +27,14 @@ import {
 
 /** Longer questions are cut: nobody asks in more words, and it bounds the work. */
 export const MAX_QUESTION_LENGTH = 300;
+
+/**
+ * The part of a question the search reads. Asked again, it gives the same answers, so
+ * this is what a card's buttons and the conversation's memory keep of a long paste.
+ */
+export function searchedPart(question: string): string {
+  return question.slice(0, MAX_QUESTION_LENGTH);
+}
 const MAX_ANSWERS = 10;
 const MAX_TASKS = 3;
 
@@ -103,7 +111,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string): Searche
     },
     ask(question) {
       const truncated = question.length > MAX_QUESTION_LENGTH;
-      const text = question.slice(0, MAX_QUESTION_LENGTH);
+      const text = searchedPart(question);
       const organisation = mentionedOrganisation(text, organisations);
       const terms = analyzer.queryTerms(
         organisation ? withoutOrganisation(text, organisation) : text,

@@ -104,6 +104,19 @@ describe("Hvem in Teams", () => {
     expect(cardOf(reply)).toContain(`"text":${JSON.stringify(JSON.parse(cardOf(first)).actions[0].title)}`);
   });
 
+  it("keeps the reply to a pasted 60,000-character question far below Teams' 100 KB, and its buttons still work", async () => {
+    const question = "hvem behandler byggeansøgninger og gravetilladelser? ".repeat(1200).slice(0, 60_000);
+    const [reply] = await turn(question);
+    const bytes = Buffer.byteLength(JSON.stringify(reply));
+    expect(bytes).toBeLessThan(20_000);
+    const card = JSON.parse(cardOf(reply));
+    expect(card.actions.length).toBeGreaterThan(0);
+    const [clicked] = await turn({ type: ActivityTypes.Message, value: card.actions[0].data });
+    expect(cardOf(clicked)).toContain(`"text":${JSON.stringify(card.actions[0].title)}`);
+    const [more] = await turn("flere");
+    expect(Buffer.byteLength(JSON.stringify(more))).toBeLessThan(20_000);
+  });
+
   it("lets admins reindex and see status, and politely refuses everyone else", async () => {
     const [refused] = await turn("genindlæs");
     expect(refused?.text).toContain("Beklager, det kan kun Hvems administratorer");

@@ -29,6 +29,7 @@ import {
 import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedback-log.js";
 import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
 import { detectLanguage } from "../analysis/language.js";
+import { searchedPart } from "../search/searcher.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
 import { activityEndpoint } from "./activity-endpoint.js";
 import { boundedMemoryStorage } from "./conversation-storage.js";
@@ -122,7 +123,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
     if (reply.kind === "answer") {
       const top = reply.result.answers[reply.answerIndex];
       const remembered = { ...(state.conversation.answered ?? {}) };
-      if (sent?.id) remembered[sent.id] = { question: reply.result.question, unitId: top?.unitId };
+      if (sent?.id) remembered[sent.id] = { question: searchedPart(reply.result.question), unitId: top?.unitId };
       state.conversation.answered = Object.fromEntries(Object.entries(remembered).slice(-REMEMBERED_ANSWERS));
       await record({
         kind: "question",
@@ -131,7 +132,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
         confident: reply.result.confident,
         ...(top ? { unitId: top.unitId } : {}),
       });
-      logger.debug({ conversation, question: reply.result.question }, "question text");
+      logger.debug({ conversation, question: searchedPart(reply.result.question) }, "question text");
     }
     logger.info(
       {

@@ -2,7 +2,7 @@
  * The real HTTP path: the server receives a Bot Framework activity on
  * /api/messages and the bot's reply arrives at a fake Bot Connector on loopback.
  */
-import { createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { createSign, generateKeyPairSync, type KeyObject, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
@@ -69,10 +69,10 @@ async function startHvem({ appId, openIdMetadataUrl, logger = pino({ level: "sil
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function activity(text: string) {
+function activity(text: string, id: string = randomUUID()) {
   return {
     type: "message",
-    id: "incoming-1",
+    id,
     text,
     channelId: "msteams",
     serviceUrl: connectorUrl,
@@ -99,13 +99,21 @@ describe("HTTP endpoint, local mode", () => {
 
   it("answers a question posted as an activity; the card arrives at the connector", async () => {
     received.length = 0;
-    const response = await post(hvem, JSON.stringify(activity("hvem tager sig af gravetilladelser?")));
+    const response = await post(hvem, JSON.stringify(activity("hvem tager sig af gravetilladelser?", "incoming-1")));
     expect(response.status).toBe(200);
     expect(received).toHaveLength(1);
     expect(received[0]?.path).toBe("/v3/conversations/conversation-1/activities/incoming-1");
     const card = JSON.stringify(received[0]?.body.attachments?.[0]?.content);
     expect(card).toContain('"text":"Veje og trafik"');
     expect(card).toContain('"version":"1.5"');
+  });
+
+  it("answers an activity delivered twice once", async () => {
+    received.length = 0;
+    const body = JSON.stringify(activity("hvem laver lønsedler"));
+    expect((await post(hvem, body)).status).toBe(200);
+    expect((await post(hvem, body)).status).toBe(200);
+    expect(received).toHaveLength(1);
   });
 
   it("reports liveness and readiness with the knowledge version", async () => {

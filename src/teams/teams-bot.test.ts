@@ -117,6 +117,13 @@ describe("Hvem in Teams", () => {
     expect(Buffer.byteLength(JSON.stringify(more))).toBeLessThan(20_000);
   });
 
+  it("answers an activity Teams delivers again only once", async () => {
+    const message = { type: ActivityTypes.Message, id: "delivered-twice", text: "hvem laver lønsedler" };
+    expect(await turn(message)).toHaveLength(1);
+    expect(await turn(message)).toEqual([]);
+    expect(await turn({ ...message, id: "the-next-one" })).toHaveLength(1);
+  });
+
   it("lets admins reindex and see status, and politely refuses everyone else", async () => {
     const [refused] = await turn("genindlæs");
     expect(refused?.text).toContain("Beklager, det kan kun Hvems administratorer");

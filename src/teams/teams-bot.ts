@@ -33,6 +33,7 @@ import { searchedPart } from "../search/searcher.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
 import { activityEndpoint } from "./activity-endpoint.js";
 import { boundedMemoryStorage } from "./conversation-storage.js";
+import { recentDeliveries } from "./redelivery.js";
 import { ReusingTeamsAdapter } from "./reused-clients.js";
 
 /** The message extension's search command, as declared in the manifest. */
@@ -46,7 +47,10 @@ export interface TeamsBotOptions {
   /** The bot records; whoever made the log closes it. */
   feedback: Pick<FeedbackLog, "record">;
   logger: Logger;
-  /** Conversation state; in memory by default, a shared store for several instances. */
+  /**
+   * Conversation state and the activity ids answered lately; in memory by default, a
+   * shared store for several instances.
+   */
   storage?: Storage;
   /** Where the Bot Framework publishes its token signing keys (OpenID metadata); botbuilder's default unless set. */
   openIdMetadataUrl?: string;
@@ -91,12 +95,28 @@ export function createTeamsBot(options: TeamsBotOptions) {
       await context.sendActivity("Beklager, noget gik galt hos mig. Prøv igen om lidt.");
     }
   };
+  const storage = options.storage ?? boundedMemoryStorage();
   const app = new Application<HvemTurnState>({
     adapter,
     turnStateFactory: () => new TurnState<ConversationState>(),
-    storage: options.storage ?? boundedMemoryStorage(),
+    storage,
     removeRecipientMention: true,
     startTypingTimer: false,
+  });
+
+  // An activity Teams delivers again is answered once. Invokes are left alone: each
+  // needs its response, and answering 👍/👎 or a search twice does no harm.
+  const deliveries = recentDeliveries(storage);
+  app.turn("beforeTurn", async (context) => {
+    const { id, type, conversation } = context.activity;
+    if (!id || type === ActivityTypes.Invoke) return true;
+    const first = await deliveries.isFirst(conversation.id, id).catch((error: unknown) => {
+      // Better to answer twice than not at all.
+      logger.warn({ error: error instanceof Error ? error.message : String(error) }, "redelivery check failed");
+      return true;
+    });
+    if (!first) logger.info({ conversation: conversationOf(context), type }, "redelivered activity ignored");
+    return first;
   });
 
   app.conversationUpdate("membersAdded", async (context) => {

@@ -8,16 +8,12 @@ import { Application, type DefaultConversationState, TurnState } from "@microsof
 import {
   type Activity,
   ActivityTypes,
-  CallerIdConstants,
   CardFactory,
-  ConfigurationServiceClientCredentialFactory,
   type MessagingExtensionResult,
   type Storage,
   type TurnContext,
 } from "botbuilder";
-import { AuthenticationConstants } from "botframework-connector";
 import type { Logger } from "pino";
-import type { Config } from "../config/config.js";
 import {
   type ConversationDeps,
   type ConversationMemory,
@@ -32,9 +28,9 @@ import { detectLanguage } from "../analysis/language.js";
 import { searchedPart } from "../search/searcher.js";
 import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
 import { activityEndpoint } from "./activity-endpoint.js";
+import { type AppConfig, createAdapter } from "./adapter.js";
 import { boundedMemoryStorage } from "./conversation-storage.js";
 import { recentDeliveries } from "./redelivery.js";
-import { ReusingTeamsAdapter } from "./reused-clients.js";
 
 /** The message extension's search command, as declared in the manifest. */
 export const SEARCH_COMMAND = "findUnit";
@@ -42,7 +38,7 @@ export const SEARCH_COMMAND = "findUnit";
 const REMEMBERED_ANSWERS = 20;
 
 export interface TeamsBotOptions {
-  config: Pick<Config, "MicrosoftAppId" | "MicrosoftAppPassword" | "MicrosoftAppTenantId" | "MicrosoftAppType">;
+  config: AppConfig;
   deps: ConversationDeps;
   /** The bot records; whoever made the log closes it. */
   feedback: Pick<FeedbackLog, "record">;
@@ -76,18 +72,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
       logger.error({ error: error instanceof Error ? error.message : String(error), kind: event.kind }, "feedback log not written");
     });
   const appId = options.config.MicrosoftAppId;
-  const auth = appId
-    ? {
-        MicrosoftAppId: appId,
-        MicrosoftAppPassword: options.config.MicrosoftAppPassword ?? "",
-        MicrosoftAppTenantId: options.config.MicrosoftAppTenantId ?? "",
-        MicrosoftAppType: options.config.MicrosoftAppType,
-        ...(options.openIdMetadataUrl ? publicCloudWithKeysAt(options.openIdMetadataUrl) : {}),
-      }
-    : {};
-  // With no app id the adapter accepts unauthenticated requests (local mode);
-  // with one, it rejects any request without a valid Bot Framework token.
-  const adapter = new ReusingTeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  const adapter = createAdapter(options.config, options.openIdMetadataUrl);
   adapter.onTurnError = async (context, error) => {
     // The message and stack, not the whole error: connector errors carry entire HTTP requests.
     logger.error({ error: error.message, stack: error.stack, conversation: conversationOf(context) }, "turn failed");
@@ -217,20 +202,6 @@ export function createTeamsBot(options: TeamsBotOptions) {
         await app.run(context);
       },
     }),
-  };
-}
-
-/** botbuilder takes the public cloud's endpoints all together or not at all; only the keys' differs. */
-function publicCloudWithKeysAt(openIdMetadataUrl: string) {
-  return {
-    ValidateAuthority: true,
-    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    OAuthUrl: AuthenticationConstants.OAuthUrl,
-    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
-    CallerId: CallerIdConstants.PublicAzureChannel,
   };
 }
 

@@ -34,7 +34,13 @@ export type Reply =
   | { kind: "more"; result: AskResult; from: number; language: Language }
   | { kind: "contacts"; answer: Answer | undefined; language: Language }
   | { kind: "help"; language: Language }
-  | { kind: "text"; text: string; refused?: boolean };
+  | { kind: "text"; text: string; admin?: AdminAction };
+
+/** An admin command, whether it was run (the sender is an admin) or refused. */
+export interface AdminAction {
+  action: "reindex" | "status";
+  accepted: boolean;
+}
 
 export interface ConversationDeps {
   knowledge: KnowledgeService;
@@ -100,6 +106,7 @@ export async function respond(
     };
   }
   if (COMMANDS.reindex.test(command) || COMMANDS.status.test(command)) {
+    const action = COMMANDS.status.test(command) ? "status" : "reindex";
     if (!deps.isAdmin(incoming.userId)) {
       return {
         reply: {
@@ -108,13 +115,13 @@ export async function respond(
             language === "en"
               ? "Sorry, only Hvem's administrators can do that. Ask me a question instead."
               : "Beklager, det kan kun Hvems administratorer. Stil mig gerne et spørgsmål i stedet.",
-          refused: true,
+          admin: { action, accepted: false },
         },
         memory,
       };
     }
-    const reply = COMMANDS.status.test(command) ? statusText(deps) : await reindexText(deps);
-    return { reply: { kind: "text", text: reply }, memory };
+    const text = action === "status" ? statusText(deps) : await reindexText(deps);
+    return { reply: { kind: "text", text, admin: { action, accepted: true } }, memory };
   }
   return answer(deps.knowledge.searcher().ask(text), 0, language);
 
@@ -133,8 +140,11 @@ function statusText(deps: ConversationDeps): string {
     `Sidst genindlæst ${s.loadedAt.toISOString()}; kørt i ${Math.round(deps.uptime())} sekunder.`,
   ];
   if (s.refused) {
+    const errors = s.refused.problems.filter((p) => p.severity === "error").length;
+    const warnings = s.refused.problems.length - errors;
+    const counted = warnings > 0 ? `${errors} fejl og ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"}` : `${errors} fejl`;
     lines.push(
-      `Seneste genindlæsning (${s.refused.at.toISOString()}) blev afvist med ${s.refused.problems.length} problemer; den gamle viden bruges stadig.`,
+      `Seneste genindlæsning (${s.refused.at.toISOString()}) blev afvist med ${counted}; den gamle viden bruges stadig.`,
     );
   }
   return lines.join("\n");

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Activity, ActivityTypes, MemoryStorage, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -200,6 +203,50 @@ describe("Hvem in Teams", () => {
       comment: "forkert enhed",
       question: "hvem tager sig af gravetilladelser?",
     });
+  });
+});
+
+describe("admin actions", () => {
+  const unit = (id: string, task: string) =>
+    `---\nid: ${id}\nname: ${id}\norganisation: Testkommune\ndepartment: Teknik\nchiefArea: Veje\nsource:\n  document: t.txt\n---\n\n- ${task}\n`;
+
+  it("logs each as one JSON line with a pseudonym, and counts errors and warnings apart", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hvem-admin-"));
+    await writeFile(join(dir, "veje.md"), unit("veje", "Gravetilladelser"));
+    // Two warnings: files Hvem does not read.
+    await writeFile(join(dir, "noter.txt"), "x");
+    await writeFile(join(dir, "udkast.docx"), "x");
+    const created = await createKnowledgeService(dir);
+    if (!created.ok) throw new Error("knowledge has errors");
+    const lines: Record<string, unknown>[] = [];
+    const bot = createTeamsBot({
+      config: { MicrosoftAppType: "SingleTenant" },
+      deps: { knowledge: created.service, isAdmin: (id) => id === ADMIN, uptime: () => 42 },
+      feedback: { record: async () => {} },
+      logger: pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line)) }),
+    });
+    adapter = new TestAdapter(async (context) => {
+      await bot.app.run(context);
+    });
+    const admin = { id: "a", name: "Admin", aadObjectId: ADMIN };
+
+    await writeFile(join(dir, "byg.md"), "---\nid: [\n---\n- x\n");
+    const [refusal] = await turn({ type: ActivityTypes.Message, text: "genindlæs", from: admin });
+    expect(refusal?.text).toContain("afvist: 1 fejl");
+    const [status] = await turn({ type: ActivityTypes.Message, text: "status", from: admin });
+    expect(status?.text).toContain("blev afvist med 1 fejl og 2 advarsler");
+    await turn("status");
+
+    const actions = lines.filter((l) => l.msg === "admin action");
+    expect(actions).toMatchObject([
+      { action: "reindex", accepted: true },
+      { action: "status", accepted: true },
+      { action: "status", accepted: false },
+    ]);
+    expect(actions[0]?.user).toMatch(/^[0-9a-f]{12}$/);
+    expect(actions[0]?.user).toBe(actions[1]?.user);
+    expect(actions[2]?.user).not.toBe(actions[0]?.user);
+    expect(JSON.stringify(lines)).not.toContain(ADMIN);
   });
 });
 

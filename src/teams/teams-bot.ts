@@ -139,12 +139,16 @@ export function createTeamsBot(options: TeamsBotOptions) {
       });
       logger.debug({ conversation, question: searchedPart(reply.result.question) }, "question text");
     }
+    if (reply.kind === "text" && reply.admin) {
+      // Who did what, as a pseudonym: the same admin gets the same id in every line.
+      const user = anonymousId(context.activity.from.aadObjectId ?? context.activity.from.id);
+      logger.info({ ...reply.admin, user, conversation }, "admin action");
+    }
     logger.info(
       {
         conversation,
         reply: reply.kind,
         ...(reply.kind === "answer" ? { confident: reply.result.confident, answers: reply.result.answers.length } : {}),
-        ...(reply.kind === "text" && reply.refused ? { refusedAdminCommand: true, user: context.activity.from.aadObjectId } : {}),
         ms: Math.round(performance.now() - started),
       },
       "message answered",

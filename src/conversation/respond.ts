@@ -13,8 +13,11 @@ import type { KnowledgeService } from "../service/knowledge-service.js";
 /** What Hvem remembers of a conversation between messages. */
 export const conversationMemorySchema = z.object({
   lastQuestion: z.string().optional(),
-  /** Index in the last result of the unit last shown. */
-  shownUnit: z.number().int().default(0),
+  /**
+   * The unit last shown, by id: after a reindex the same question may rank other
+   * units first, and "kontakt" must still name the unit the user saw.
+   */
+  shownUnitId: z.string().optional(),
   /** How many units of the last result have been listed ("flere"). */
   listed: z.number().int().default(0),
   language: z.enum(["da", "en"]).default("da"),
@@ -99,11 +102,8 @@ export async function respond(
     };
   }
   if (COMMANDS.contacts.test(command)) {
-    const result = last();
-    return {
-      reply: { kind: "contacts", answer: result?.answers[memory.shownUnit], language: memory.language },
-      memory,
-    };
+    const shown = last()?.answers.find((a) => a.unitId === memory.shownUnitId);
+    return { reply: { kind: "contacts", answer: shown, language: memory.language }, memory };
   }
   if (COMMANDS.reindex.test(command) || COMMANDS.status.test(command)) {
     const action = COMMANDS.status.test(command) ? "status" : "reindex";
@@ -128,7 +128,12 @@ export async function respond(
   function answer(result: AskResult, answerIndex: number, lang: Language) {
     return {
       reply: { kind: "answer" as const, result, answerIndex, language: lang },
-      memory: { lastQuestion: searchedPart(result.question), shownUnit: answerIndex, listed: 1, language: lang },
+      memory: {
+        lastQuestion: searchedPart(result.question),
+        shownUnitId: result.answers[answerIndex]?.unitId,
+        listed: 1,
+        language: lang,
+      },
     };
   }
 }

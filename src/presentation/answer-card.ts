@@ -50,7 +50,7 @@ export function answerCard(result: AskResult, language: Language, answerIndex = 
       .map((s) => submit(`${t.didYouMean}: ${s}?`, { verb: "ask", q: s })),
   ];
   if (others.length > 0) body.push(label(t.others));
-  return adaptiveCard(body, actions, answerText(result, language));
+  return adaptiveCard(body, actions, answerText(result, language, answerIndex));
 }
 
 /** One unit, compact: what the message extension inserts into a conversation. */

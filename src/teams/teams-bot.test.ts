@@ -161,13 +161,42 @@ describe("Hvem in Teams", () => {
     expect(await turn({ type: ActivityTypes.Message, text: "hej", value: button.data, conversation: channel })).toEqual([]);
   });
 
-  it("welcomes a new conversation with help", async () => {
-    const [welcome] = await turn({
-      type: ActivityTypes.ConversationUpdate,
-      membersAdded: [{ id: "bot", name: "Hvem" }],
-      recipient: { id: "bot", name: "Hvem" },
-    });
+  it("welcomes a new conversation with help, in the user's language", async () => {
+    const added = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: "bot", name: "Hvem" }], recipient: { id: "bot", name: "Hvem" } };
+    const [welcome] = await turn({ ...added, locale: "da-DK" });
     expect(cardOf(welcome)).toContain("Jeg er Hvem");
+    expect(welcome?.summary).toMatch(/^Jeg er Hvem/);
+    const [english] = await turn({ ...added, locale: "en-GB" });
+    expect(cardOf(english)).toContain("I'm Hvem");
+    expect(english?.summary).toMatch(/^I'm Hvem/);
+    const [fromClientInfo] = await turn({ ...added, entities: [{ type: "clientInfo", locale: "en-US" }] });
+    expect(cardOf(fromClientInfo)).toContain("I'm Hvem");
+  });
+
+  it("gives every card a summary for notifications, naming the unit of an answer", async () => {
+    const [answer] = await turn("hvem tager sig af gravetilladelser?");
+    expect(answer?.summary).toBe("Veje og trafik — Randers Kommune › Udvikling, Miljø og Teknik › Plan, By og Natur");
+    const [more] = await turn("flere");
+    expect(more?.summary).toMatch(/^Andre mulige enheder: \S/);
+    const [contacts] = await turn("kontakt");
+    expect(contacts?.summary).toBe("Kontakt: Veje og trafik");
+    const [help] = await turn("hjælp");
+    expect(help?.summary).toMatch(/^Jeg er Hvem/);
+    const [unsure] = await turn("hvem bestiller julefrokost?");
+    expect(unsure?.summary).toMatch(/^Jeg er ikke sikker\. Det nærmeste, jeg fandt, er: \S/);
+  });
+
+  it("after a button click, the card's fallback text describes the unit shown, not the first one", async () => {
+    const [first] = await turn("hvem laver lønsedler");
+    const firstUnit = JSON.parse(cardOf(first)).body.find((e: { size?: string }) => e.size === "Large").text;
+    const button = JSON.parse(cardOf(first)).actions[0];
+    const [clicked] = await turn({ type: ActivityTypes.Message, value: button.data });
+    const fallback: string = JSON.parse(cardOf(clicked)).fallbackText;
+    const lines = fallback.split("\n");
+    expect(lines[0]?.startsWith(`${button.title} — `)).toBe(true);
+    expect(lines.some((line) => line.startsWith(`${firstUnit} — `))).toBe(false);
+    expect(fallback).toContain(firstUnit);
+    expect(clicked?.summary?.startsWith(`${button.title} — `)).toBe(true);
   });
 
   it("searches from the compose box: results with previews, and a unit card to insert", async () => {
@@ -247,6 +276,40 @@ describe("admin actions", () => {
     expect(actions[0]?.user).toBe(actions[1]?.user);
     expect(actions[2]?.user).not.toBe(actions[0]?.user);
     expect(JSON.stringify(lines)).not.toContain(ADMIN);
+  });
+});
+
+describe("kontakt after a reindex", () => {
+  const unit = (id: string, name: string, task: string, email: string) =>
+    `---\nid: ${id}\nname: ${name}\norganisation: Testkommune\ndepartment: Teknik\nchiefArea: Veje\ncontacts:\n  - { name: ${name} Kontakt, email: ${email} }\nsource:\n  document: t.txt\n---\n\n- ${task}\n`;
+
+  it("names the unit the user saw, though the question now ranks another unit first", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hvem-kontakt-"));
+    await writeFile(join(dir, "veje.md"), unit("t/veje", "Veje", "Gravetilladelser", "veje@test.dk"));
+    await writeFile(join(dir, "park.md"), unit("t/park", "Park", "Parkpleje og græsslåning", "park@test.dk"));
+    const created = await createKnowledgeService(dir);
+    if (!created.ok) throw new Error("knowledge has errors");
+    const bot = createTeamsBot({
+      config: { MicrosoftAppType: "SingleTenant" },
+      deps: { knowledge: created.service, isAdmin: () => false, uptime: () => 1 },
+      feedback: { record: async () => {} },
+      logger: pino({ level: "silent" }),
+    });
+    adapter = new TestAdapter(async (context) => {
+      await bot.app.run(context);
+    });
+    const [answer] = await turn("gravetilladelser");
+    expect(answer?.summary).toMatch(/Veje$/);
+
+    // Now the park unit is the one named for the question, and ranks first.
+    await writeFile(join(dir, "park.md"), unit("t/park", "Gravetilladelser", "Gravetilladelser i parker", "park@test.dk"));
+    const reindexed = await created.service.reindex();
+    expect(reindexed).toMatchObject({ ok: true, changed: true });
+    expect(created.service.searcher().ask("gravetilladelser").answers.map((a) => a.unitId)).toEqual(["t/park", "t/veje"]);
+
+    const [contacts] = await turn("kontakt");
+    expect(cardOf(contacts)).toContain("veje@test.dk");
+    expect(cardOf(contacts)).not.toContain("park@test.dk");
   });
 });
 

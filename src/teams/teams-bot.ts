@@ -18,15 +18,14 @@ import {
   type ConversationDeps,
   type ConversationMemory,
   conversationMemorySchema,
-  MORE_COUNT,
   type Reply,
   respond,
 } from "../conversation/respond.js";
 import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedback-log.js";
-import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
-import { detectLanguage } from "../analysis/language.js";
+import { unitCard } from "../presentation/answer-card.js";
+import { detectLanguage, type Language } from "../analysis/language.js";
 import { searchedPart } from "../search/searcher.js";
-import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
+import { type CardMessage, cardMessage, helpMessage } from "../presentation/reply-cards.js";
 import { activityEndpoint } from "./activity-endpoint.js";
 import { type AppConfig, createAdapter } from "./adapter.js";
 import { boundedMemoryStorage } from "./conversation-storage.js";
@@ -106,7 +105,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
 
   app.conversationUpdate("membersAdded", async (context) => {
     const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
-    if (botAdded) await context.sendActivity(cardActivity(helpCard("da")));
+    if (botAdded) await context.sendActivity(cardActivity(helpMessage(localeLanguage(context.activity))));
   });
 
   app.activity(ActivityTypes.Message, async (context, state) => {
@@ -215,26 +214,21 @@ function readMemory(value: unknown): ConversationMemory {
 }
 
 function replyActivity(reply: Reply): Partial<Activity> {
-  switch (reply.kind) {
-    case "answer":
-      // Teams shows its own 👍/👎 under the answer and sends the click to feedbackLoop.
-      return {
-        ...cardActivity(answerCard(reply.result, reply.language, reply.answerIndex)),
-        channelData: { feedbackLoopEnabled: true },
-      };
-    case "more":
-      return cardActivity(moreCard(reply.result, reply.from, MORE_COUNT, reply.language));
-    case "contacts":
-      return cardActivity(contactsCard(reply.answer, reply.language));
-    case "help":
-      return cardActivity(helpCard(reply.language));
-    case "text":
-      return { type: ActivityTypes.Message, text: reply.text, textFormat: "plain" };
-  }
+  if (reply.kind === "text") return { type: ActivityTypes.Message, text: reply.text, textFormat: "plain" };
+  const activity = cardActivity(cardMessage(reply));
+  // Teams shows its own 👍/👎 under an answer and sends the click to feedbackLoop.
+  return reply.kind === "answer" ? { ...activity, channelData: { feedbackLoopEnabled: true } } : activity;
 }
 
-function cardActivity(card: AdaptiveCard): Partial<Activity> {
-  return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] };
+function cardActivity({ card, summary }: CardMessage): Partial<Activity> {
+  return { type: ActivityTypes.Message, summary, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/** Teams gives the user's locale on the activity, or in its clientInfo entity. */
+function localeLanguage(activity: Activity): Language {
+  const clientInfo = activity.entities?.find((e) => e.type === "clientInfo") as { locale?: unknown } | undefined;
+  const locale = activity.locale ?? (typeof clientInfo?.locale === "string" ? clientInfo.locale : "");
+  return /^en\b/i.test(locale) ? "en" : "da";
 }
 
 function mentionsBot(context: TurnContext): boolean {

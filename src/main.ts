@@ -3,10 +3,11 @@
  */
 import { existsSync } from "node:fs";
 import { pino } from "pino";
-import { readConfig } from "./config/config.js";
+import { listenHost, readConfig } from "./config/config.js";
 import { blobFeedbackLog } from "./feedback/blob-feedback-log.js";
 import { fileFeedbackLog } from "./feedback/feedback-log.js";
 import { formatProblem } from "./knowledge/problem.js";
+import { routeConsoleToLog } from "./server/console-to-log.js";
 import { createHttpServer } from "./server/http-server.js";
 import { downloadKnowledge, followPublishedKnowledge } from "./service/knowledge-blob.js";
 import { createKnowledgeService } from "./service/knowledge-service.js";
@@ -66,6 +67,9 @@ const watcher = fromBlob
     ? watchKnowledge(config.KNOWLEDGE_DIR, () => void reindex())
     : undefined;
 
+// From here on stderr stays quiet: what libraries print goes into the JSON log.
+routeConsoleToLog(logger);
+
 // Several instances share conversations and the feedback log through Blob Storage.
 const feedback = shared ? blobFeedbackLog(shared, config.AZURE_STORAGE_CONTAINER) : fileFeedbackLog(config.FEEDBACK_LOG);
 const bot = createTeamsBot({
@@ -87,9 +91,10 @@ const server = createHttpServer({
     return { version: s.version, records: s.records, units: s.units };
   },
 });
-server.listen(config.PORT, () => {
+const host = listenHost(config);
+server.listen(config.PORT, host, () => {
   const mode = config.MicrosoftAppId ? "Bot Framework authentication" : "local mode, no authentication";
-  logger.info({ port: config.PORT, version: knowledge.status().version, mode }, "Hvem is listening");
+  logger.info({ host: host ?? "every interface", port: config.PORT, version: knowledge.status().version, mode }, "Hvem is listening");
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

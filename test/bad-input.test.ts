@@ -62,7 +62,7 @@ describe("bad input", () => {
   });
 
   it("the conversation never throws, whatever the text or the card data", async () => {
-    const memory = { shownUnit: 0, listed: 0, language: "da" as const };
+    const memory = { listed: 0, language: "da" as const };
     const deps = { knowledge, isAdmin: () => false, uptime: () => 1 };
     await fc.assert(
       fc.asyncProperty(text, fc.anything(), async (message, value) => {

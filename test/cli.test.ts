@@ -429,3 +429,20 @@ describe("hvem ask", () => {
     expect(stderr).toContain("skriv et spørgsmål");
   });
 });
+
+describe("hvem report", () => {
+  it("prints users' text without escape sequences or control characters", async () => {
+    const log = join(await tempDir(), "feedback.jsonl");
+    const line = (event: object) => `${JSON.stringify({ at: "2026-01-01T00:00:00.000Z", conversation: "c", ...event })}\n`;
+    await writeFile(
+      log,
+      line({ kind: "question", question: "\u001b[2J\u001b]0;overtaget\u0007hvem laver\u009b31m lønsedler?\r\n", confident: false }) +
+        line({ kind: "feedback", question: "hvem laver lønsedler?", reaction: "dislike", comment: "\u001b[31mforkert\u001b[0m\u202e enhed" }),
+    );
+    const { code, stdout } = await hvem("report", log);
+    expect(code).toBe(0);
+    expect(stdout).toContain("hvem laver 31m lønsedler?");
+    expect(stdout).toContain('"forkert  enhed"');
+    for (const printed of stdout.split("\n")) expect(printed).not.toMatch(/[\p{Cc}\u202a-\u202e]/u);
+  });
+});

@@ -5,6 +5,7 @@
  * conversation on ("flere", "kontakt"), and both append to one feedback log.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,7 +72,8 @@ function instance() {
   });
   return async (activity: Partial<Activity> | string) => {
     const incoming = typeof activity === "string" ? { type: ActivityTypes.Message, text: activity } : activity;
-    await adapter.processActivity({ from: { id: "user", name: "Bruger", aadObjectId: "user-aad" }, ...incoming });
+    // Each TestAdapter numbers its activities from 0; real ids are unique.
+    await adapter.processActivity({ id: randomUUID(), from: { id: "user", name: "Bruger", aadObjectId: "user-aad" }, ...incoming });
     return adapter.activeQueue.splice(0);
   };
 }
@@ -97,6 +99,15 @@ describe("two instances sharing Blob Storage (Azurite)", () => {
       "hvem kan hjælpe med Emply?",
       "hvem laver lønsedler?",
     ]);
+  });
+});
+
+describe("redelivery across instances (Azurite)", () => {
+  it("answers an activity once, though Teams delivers it again to another instance", async () => {
+    const activity = { type: ActivityTypes.Message, id: `redelivered-${port}`, text: "hvem laver lønsedler?" };
+    expect(await instance()(activity)).toHaveLength(1);
+    expect(await instance()(activity)).toEqual([]);
+    expect(await instance()({ ...activity, id: `next-${port}` })).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFeedbackLog } from "../src/feedback/feedback-log.js";
@@ -106,6 +106,11 @@ describe("server processes", () => {
     const feedbackLog = join(await mkdtemp(join(tmpdir(), "hvem-sigterm-")), "feedback.jsonl");
     const server = startHvem(port, { FEEDBACK_LOG: feedbackLog });
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, "start");
+    // Local mode has no authentication, so it listens on loopback only.
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i?.family === "IPv4" && !i.internal)?.address;
+    if (external) await expect(fetch(`http://${external}:${port}/healthz`)).rejects.toThrow();
     let release = () => {};
     hold = new Promise<void>((resolve) => {
       release = resolve;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { envExample, readConfig } from "./config.js";
+import { envExample, listenHost, readConfig } from "./config.js";
 
 describe("config", () => {
   it("runs with no configuration at all", () => {
@@ -17,6 +17,19 @@ describe("config", () => {
   it("asks for the secret and tenant of a SingleTenant bot", () => {
     const result = readConfig({ MicrosoftAppId: "11111111-2222-3333-4444-555555555555" });
     expect(!result.ok && result.message).toContain("MicrosoftAppPassword og MicrosoftAppTenantId mangler");
+  });
+
+  it("listens on loopback in local mode, on every interface with an app id, and where HOST says", () => {
+    const config = (env: Record<string, string>) => {
+      const read = readConfig(env);
+      if (!read.ok) throw new Error(read.message);
+      return read.config;
+    };
+    expect(listenHost(config({}))).toBe("127.0.0.1");
+    const app = { MicrosoftAppId: "11111111-2222-3333-4444-555555555555", MicrosoftAppPassword: "s", MicrosoftAppTenantId: "t" };
+    expect(listenHost(config(app))).toBeUndefined();
+    expect(listenHost(config({ HOST: "0.0.0.0" }))).toBe("0.0.0.0");
+    expect(listenHost(config({ ...app, HOST: "10.1.2.3" }))).toBe("10.1.2.3");
   });
 
   it("reads the admin list", () => {

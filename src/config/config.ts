@@ -13,6 +13,9 @@ const optionalText = z
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3978).describe("HTTP port of the bot."),
+  HOST: optionalText.describe(
+    "Address to listen on. Empty: 127.0.0.1 (this machine only) in local mode, every interface with MicrosoftAppId. Set 0.0.0.0 to let other machines reach a local-mode bot, which then answers anyone who can reach it.",
+  ),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge").describe("Folder with the knowledge files."),
   MicrosoftAppId: optionalText.describe(
     "Azure Bot app (client) id. Empty: local mode for the Agents Playground or Bot Framework Emulator, without authentication.",
@@ -76,6 +79,14 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * Where the server listens: HOST when set; else loopback in local mode, which has no
+ * authentication, and every interface (undefined) for a bot with credentials.
+ */
+export function listenHost(config: Pick<Config, "HOST" | "MicrosoftAppId">): string | undefined {
+  return config.HOST ?? (config.MicrosoftAppId ? undefined : "127.0.0.1");
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 

@@ -7,13 +7,17 @@ import { z } from "zod/v4";
 import { formatProblem } from "../knowledge/problem.js";
 import { detectLanguage, type Language } from "../analysis/language.js";
 import type { Answer, AskResult } from "../search/answer-schema.js";
+import { searchedPart } from "../search/searcher.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 
 /** What Hvem remembers of a conversation between messages. */
 export const conversationMemorySchema = z.object({
   lastQuestion: z.string().optional(),
-  /** Index in the last result of the unit last shown. */
-  shownUnit: z.number().int().default(0),
+  /**
+   * The unit last shown, by id: after a reindex the same question may rank other
+   * units first, and "kontakt" must still name the unit the user saw.
+   */
+  shownUnitId: z.string().optional(),
   /** How many units of the last result have been listed ("flere"). */
   listed: z.number().int().default(0),
   language: z.enum(["da", "en"]).default("da"),
@@ -33,7 +37,13 @@ export type Reply =
   | { kind: "more"; result: AskResult; from: number; language: Language }
   | { kind: "contacts"; answer: Answer | undefined; language: Language }
   | { kind: "help"; language: Language }
-  | { kind: "text"; text: string; refused?: boolean };
+  | { kind: "text"; text: string; admin?: AdminAction };
+
+/** An admin command, whether it was run (the sender is an admin) or refused. */
+export interface AdminAction {
+  action: "reindex" | "status";
+  accepted: boolean;
+}
 
 export interface ConversationDeps {
   knowledge: KnowledgeService;
@@ -92,13 +102,11 @@ export async function respond(
     };
   }
   if (COMMANDS.contacts.test(command)) {
-    const result = last();
-    return {
-      reply: { kind: "contacts", answer: result?.answers[memory.shownUnit], language: memory.language },
-      memory,
-    };
+    const shown = last()?.answers.find((a) => a.unitId === memory.shownUnitId);
+    return { reply: { kind: "contacts", answer: shown, language: memory.language }, memory };
   }
   if (COMMANDS.reindex.test(command) || COMMANDS.status.test(command)) {
+    const action = COMMANDS.status.test(command) ? "status" : "reindex";
     if (!deps.isAdmin(incoming.userId)) {
       return {
         reply: {
@@ -107,20 +115,25 @@ export async function respond(
             language === "en"
               ? "Sorry, only Hvem's administrators can do that. Ask me a question instead."
               : "Beklager, det kan kun Hvems administratorer. Stil mig gerne et spørgsmål i stedet.",
-          refused: true,
+          admin: { action, accepted: false },
         },
         memory,
       };
     }
-    const reply = COMMANDS.status.test(command) ? statusText(deps) : await reindexText(deps);
-    return { reply: { kind: "text", text: reply }, memory };
+    const text = action === "status" ? statusText(deps) : await reindexText(deps);
+    return { reply: { kind: "text", text, admin: { action, accepted: true } }, memory };
   }
   return answer(deps.knowledge.searcher().ask(text), 0, language);
 
   function answer(result: AskResult, answerIndex: number, lang: Language) {
     return {
       reply: { kind: "answer" as const, result, answerIndex, language: lang },
-      memory: { lastQuestion: result.question, shownUnit: answerIndex, listed: 1, language: lang },
+      memory: {
+        lastQuestion: searchedPart(result.question),
+        shownUnitId: result.answers[answerIndex]?.unitId,
+        listed: 1,
+        language: lang,
+      },
     };
   }
 }
@@ -132,8 +145,11 @@ function statusText(deps: ConversationDeps): string {
     `Sidst genindlæst ${s.loadedAt.toISOString()}; kørt i ${Math.round(deps.uptime())} sekunder.`,
   ];
   if (s.refused) {
+    const errors = s.refused.problems.filter((p) => p.severity === "error").length;
+    const warnings = s.refused.problems.length - errors;
+    const counted = warnings > 0 ? `${errors} fejl og ${warnings} ${warnings === 1 ? "advarsel" : "advarsler"}` : `${errors} fejl`;
     lines.push(
-      `Seneste genindlæsning (${s.refused.at.toISOString()}) blev afvist med ${s.refused.problems.length} problemer; den gamle viden bruges stadig.`,
+      `Seneste genindlæsning (${s.refused.at.toISOString()}) blev afvist med ${counted}; den gamle viden bruges stadig.`,
     );
   }
   return lines.join("\n");

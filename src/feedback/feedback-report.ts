@@ -56,9 +56,24 @@ function countBy(questions: readonly string[]): QuestionCount[] {
   return [...groups.values()].sort((a, b) => b.count - a.count).slice(0, TOP);
 }
 
+/** ESC followed by a CSI sequence (colours, cursor), an OSC string (window title, links) or one character. */
+// eslint-disable-next-line no-control-regex -- matching ESC and BEL is the point
+const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g;
+/** Control characters (C0 and C1) and the bidirectional overrides that reorder what a terminal shows. */
+const CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu;
+
+/**
+ * Users' text as it may go to a terminal: escape sequences could recolour it, move the
+ * cursor, retitle the window or hide lines, so they are removed and other control
+ * characters become spaces.
+ */
+export function printable(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, "").replace(CONTROL, " ");
+}
+
 export function formatFeedbackReport(report: FeedbackReport): string {
   const list = (items: readonly QuestionCount[]) =>
-    items.length === 0 ? ["  (ingen)"] : items.map((q) => `  ${String(q.count).padStart(3)} × ${q.question}`);
+    items.length === 0 ? ["  (ingen)"] : items.map((q) => `  ${String(q.count).padStart(3)} × ${printable(q.question)}`);
   return [
     `${report.questions} spørgsmål, ${report.likes} 👍 og ${report.dislikes} 👎.`,
     "",
@@ -72,8 +87,8 @@ export function formatFeedbackReport(report: FeedbackReport): string {
     ...(report.disliked.length === 0
       ? ["  (ingen)"]
       : report.disliked.flatMap((q) => [
-          `  ${String(q.count).padStart(3)} × ${q.question}`,
-          ...q.comments.map((c) => `        "${c}"`),
+          `  ${String(q.count).padStart(3)} × ${printable(q.question)}`,
+          ...q.comments.map((c) => `        "${printable(c)}"`),
         ])),
   ].join("\n");
 }

@@ -129,6 +129,21 @@ describe("answerCard", () => {
     );
     expect(json(big).length).toBeLessThan(20_000);
   });
+
+  it("stays as small whatever the question: buttons carry only what the search read, and a few suggestions", () => {
+    const pasted = answerCard(
+      {
+        ...result,
+        question: "byggeansøgning ".repeat(4000),
+        truncated: true,
+        suggestions: Array.from({ length: 30 }, (_, i) => `ord${i}`),
+        answers: Array(10).fill(result.answers[1]),
+      },
+      "da",
+    );
+    expect(json(pasted).length).toBeLessThan(10_000);
+    expect(pasted.actions?.filter((a) => json(a).includes('"verb":"ask"'))).toHaveLength(3);
+  });
 });
 
 describe("highlightRuns", () => {

@@ -4,6 +4,7 @@
  * TextRuns, which clients never interpret as Markdown or links; matched words are bold.
  */
 import type { Answer, AnswerContact, AskResult } from "../search/answer-schema.js";
+import { searchedPart } from "../search/searcher.js";
 import { answerText } from "./answer-text.js";
 import type { Language } from "../analysis/language.js";
 import { type Texts, textsFor } from "./texts.js";
@@ -28,6 +29,7 @@ const MAX_TASK_TEXT = 400;
 const MAX_OTHERS = 4;
 const MAX_CONTACTS = 3;
 const MAX_FALLBACK = 2000;
+const MAX_SUGGESTIONS = 3;
 
 export function answerCard(result: AskResult, language: Language, answerIndex = 0): AdaptiveCard {
   const t = textsFor(language);
@@ -42,13 +44,13 @@ export function answerCard(result: AskResult, language: Language, answerIndex = 
   }
   const others = result.answers.filter((_, i) => i !== answerIndex).slice(0, MAX_OTHERS);
   const actions: CardElement[] = [
-    ...others.map((a) =>
-      submit(a.unit, { verb: "showUnit", unitId: a.unitId, q: result.question }),
-    ),
-    ...result.suggestions.map((s) => submit(`${t.didYouMean}: ${s}?`, { verb: "ask", q: s })),
+    ...others.map((a) => showUnit(a, result)),
+    ...result.suggestions
+      .slice(0, MAX_SUGGESTIONS)
+      .map((s) => submit(`${t.didYouMean}: ${s}?`, { verb: "ask", q: s })),
   ];
   if (others.length > 0) body.push(label(t.others));
-  return adaptiveCard(body, actions, answerText(result, language));
+  return adaptiveCard(body, actions, answerText(result, language, answerIndex));
 }
 
 /** One unit, compact: what the message extension inserts into a conversation. */
@@ -154,6 +156,15 @@ export function highlightRuns(text: string, highlight: readonly string[]): CardE
 
 export function submit(title: string, data: CardAction): CardElement {
   return { type: "Action.Submit", title, data };
+}
+
+/**
+ * A button that opens another unit of the result. It asks the question again, but
+ * only the part the search read: the same answers, and a card far below Teams'
+ * 100 KB limit however long the paste was.
+ */
+export function showUnit(answer: Answer, result: AskResult): CardElement {
+  return submit(answer.unit, { verb: "showUnit", unitId: answer.unitId, q: searchedPart(result.question) });
 }
 
 function heading(textValue: string): CardElement {

@@ -3,15 +3,17 @@ import type { AskResult } from "../search/answer-schema.js";
 import type { Language } from "../analysis/language.js";
 import { textsFor } from "./texts.js";
 
-export function answerText(result: AskResult, language: Language = "da"): string {
+/** The unit at answerIndex, as on the card: another unit's button shows that one first. */
+export function answerText(result: AskResult, language: Language = "da", answerIndex = 0): string {
   const t = textsFor(language);
   const lines: string[] = [];
-  const [first, ...others] = result.answers;
+  const first = result.answers[answerIndex];
+  const others = result.answers.filter((_, i) => i !== answerIndex);
   if (result.truncated) lines.push(`(${t.truncated})`);
   if (!first) {
     lines.push(t.noAnswer, t.tryOther);
   } else {
-    if (!result.confident) lines.push(t.unsure);
+    if (!result.confident && answerIndex === 0) lines.push(t.unsure);
     lines.push(
       `${first.unit} — ${[first.organisation, first.department, first.chiefArea].join(" › ")}`,
     );

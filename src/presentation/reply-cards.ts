@@ -1,11 +1,66 @@
 /**
- * Cards for the conversation's other replies: help and welcome, "flere" (more
- * units) and "kontakt" (contacts of the last unit). Pure functions, like answerCard.
+ * Cards for the conversation's replies: the answer, help and welcome, "flere" (more
+ * units) and "kontakt" (contacts of the last unit), each with the line Teams shows
+ * for it in notifications and the chat list. Pure functions, like answerCard.
  */
+import { MORE_COUNT, type Reply } from "../conversation/respond.js";
 import type { Answer, AskResult } from "../search/answer-schema.js";
-import { type AdaptiveCard, adaptiveCard as card, type CardElement, submit, unitSection } from "./answer-card.js";
+import {
+  type AdaptiveCard,
+  adaptiveCard as card,
+  answerCard,
+  type CardElement,
+  showUnit,
+  submit,
+  unitSection,
+} from "./answer-card.js";
 import type { Language } from "../analysis/language.js";
 import { textsFor } from "./texts.js";
+
+/** A card and its summary: without one, Teams notifies "Hvem sent a card". */
+export interface CardMessage {
+  card: AdaptiveCard;
+  summary: string;
+}
+
+const MAX_SUMMARY = 200;
+
+export function cardMessage(reply: Exclude<Reply, { kind: "text" }>): CardMessage {
+  const t = textsFor(reply.language);
+  switch (reply.kind) {
+    case "answer": {
+      const { result, answerIndex, language } = reply;
+      const shown = result.answers[answerIndex];
+      const summary = !shown
+        ? t.noAnswer
+        : !result.confident && answerIndex === 0
+          ? `${t.unsure} ${shown.unit}`
+          : `${shown.unit} — ${place(shown)}`;
+      return message(answerCard(result, language, answerIndex), summary);
+    }
+    case "more": {
+      const listed = reply.result.answers.slice(reply.from, reply.from + MORE_COUNT);
+      const summary = listed.length > 0 ? `${t.others}: ${listed.map((a) => a.unit).join(", ")}` : t.noMore;
+      return message(moreCard(reply.result, reply.from, MORE_COUNT, reply.language), summary);
+    }
+    case "contacts":
+      return message(
+        contactsCard(reply.answer, reply.language),
+        reply.answer ? `${t.contacts}: ${reply.answer.unit}` : t.askFirst,
+      );
+    case "help":
+      return helpMessage(reply.language);
+  }
+}
+
+/** Help, which is also the welcome. */
+export function helpMessage(language: Language): CardMessage {
+  return message(helpCard(language), HELP[language].lines[0] ?? "");
+}
+
+function message(cardValue: AdaptiveCard, summary: string): CardMessage {
+  return { card: cardValue, summary: summary.length > MAX_SUMMARY ? `${summary.slice(0, MAX_SUMMARY - 1)}…` : summary };
+}
 
 const HELP: Record<Language, { lines: string[]; examples: string[] }> = {
   da: {
@@ -38,10 +93,7 @@ export function helpCard(language: Language): AdaptiveCard {
 export function moreCard(result: AskResult, from: number, count: number, language: Language): AdaptiveCard {
   const t = textsFor(language);
   const answers = result.answers.slice(from, from + count);
-  if (answers.length === 0) {
-    const none = language === "en" ? "There are no more units for this question." : "Der er ikke flere enheder til dette spørgsmål.";
-    return card([{ type: "TextBlock", text: none, wrap: true }], [], none);
-  }
+  if (answers.length === 0) return card([{ type: "TextBlock", text: t.noMore, wrap: true }], [], t.noMore);
   const body: CardElement[] = [{ type: "TextBlock", text: t.others, weight: "Bolder", wrap: true }];
   for (const a of answers) {
     body.push(
@@ -53,28 +105,16 @@ export function moreCard(result: AskResult, from: number, count: number, languag
   }
   return card(
     body,
-    answers.map((a) => submit(a.unit, { verb: "showUnit", unitId: a.unitId, q: result.question })),
+    answers.map((a) => showUnit(a, result)),
     answers.map((a) => `${a.unit} — ${place(a)}`).join("\n"),
   );
 }
 
 export function contactsCard(answer: Answer | undefined, language: Language): AdaptiveCard {
   const t = textsFor(language);
-  if (!answer) {
-    const none =
-      language === "en"
-        ? "Ask a question first; then I can show the contacts of the unit I found."
-        : "Stil et spørgsmål først; så kan jeg vise kontakterne for den enhed, jeg finder.";
-    return card([{ type: "TextBlock", text: none, wrap: true }], [], none);
-  }
+  if (!answer) return card([{ type: "TextBlock", text: t.askFirst, wrap: true }], [], t.askFirst);
   const section = unitSection({ ...answer, tasks: [], matched: [] }, t);
-  if (answer.contacts.length === 0) {
-    const none =
-      language === "en"
-        ? "The knowledge has no contacts for this unit yet. Ask the unit's manager, or the switchboard."
-        : "Der er endnu ingen kontaktpersoner for enheden i Hvem. Spørg enhedens leder eller omstillingen.";
-    section.push({ type: "TextBlock", text: none, wrap: true });
-  }
+  if (answer.contacts.length === 0) section.push({ type: "TextBlock", text: t.noContacts, wrap: true });
   const text = [answer.unit, ...answer.contacts.map((c) => [c.name, c.role, c.email, c.phone].filter(Boolean).join(", "))];
   return card(section, [], text.join("\n"));
 }

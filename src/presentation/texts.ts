@@ -13,6 +13,9 @@ const da = {
   others: "Andre mulige enheder",
   didYouMean: "Mente du",
   phone: "Telefon",
+  noMore: "Der er ikke flere enheder til dette spørgsmål.",
+  askFirst: "Stil et spørgsmål først; så kan jeg vise kontakterne for den enhed, jeg finder.",
+  noContacts: "Der er endnu ingen kontaktpersoner for enheden i Hvem. Spørg enhedens leder eller omstillingen.",
 };
 
 export type Texts = Record<keyof typeof da, string>;
@@ -31,6 +34,9 @@ const texts: Record<Language, Texts> = {
     others: "Other possible units",
     didYouMean: "Did you mean",
     phone: "Phone",
+    noMore: "There are no more units for this question.",
+    askFirst: "Ask a question first; then I can show the contacts of the unit I found.",
+    noContacts: "The knowledge has no contacts for this unit yet. Ask the unit's manager, or the switchboard.",
   },
 };
 

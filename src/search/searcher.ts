@@ -25,6 +25,14 @@ import { parseSnapshot, searchFingerprint, writeSnapshot } from "./snapshot.js";
 /** Longer questions are cut: nobody asks in more words, and it bounds the work. */
 export const MAX_QUESTION_LENGTH = 300;
 
+/**
+ * The part of a question the search reads. Asked again, it gives the same answers, so
+ * this is what a card's buttons and the conversation's memory keep of a long paste.
+ */
+export function searchedPart(question: string): string {
+  return question.slice(0, MAX_QUESTION_LENGTH);
+}
+
 export interface AskOptions {
   /**
    * The asker's organisation (display name): answers come from its units unless the
@@ -90,7 +98,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string, tuning: 
       writeSnapshot({ analysis: fingerprint, version: knowledge.version, analyzer: analyzer.state(), index: index.save() }),
     ask(question, options = {}) {
       const truncated = question.length > MAX_QUESTION_LENGTH;
-      const text = question.slice(0, MAX_QUESTION_LENGTH);
+      const text = searchedPart(question);
       const named = mentionedOrganisation(text, organisations);
       const terms = analyzer.queryTerms(named ? withoutOrganisation(text, named) : text, tuning.terms);
       const words = [...new Set(terms.map((t) => t.word))];

@@ -16,8 +16,20 @@ export interface HttpServerOptions {
 
 export function createHttpServer(options: HttpServerOptions): restify.Server {
   const server = restify.createServer({ name: "hvem", handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  // JSON only: a form or multipart body is not an activity, and parsing one could write files.
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
   server.post("/api/messages", async (req, res) => {
+    if (!req.is("json")) {
+      options.logger.warn({ contentType: req.contentType() }, "request refused: not JSON");
+      res.send(415, { error: "Send a Bot Framework activity as application/json." });
+      return;
+    }
+    if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) {
+      options.logger.warn({ body: typeof req.body }, "request refused: not a JSON object");
+      res.send(400, { error: "The body is not a Bot Framework activity." });
+      return;
+    }
     await options.handleMessages(req, res);
   });
   // Clients (the Agents Playground among them) probe the endpoint before use.

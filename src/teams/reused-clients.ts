@@ -6,7 +6,7 @@
  * kept by exactly those, in small bounded maps, and reused across turns.
  */
 import { TeamsAdapter } from "@microsoft/teams-ai";
-import type { Activity } from "botbuilder";
+import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
 import {
   type AuthenticateRequestResult,
   AuthenticationConstants,
@@ -32,6 +32,20 @@ export class ReusingTeamsAdapter extends TeamsAdapter {
   constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
     super(...args);
     this.botFrameworkAuthentication = new ReusingAuthentication(this.botFrameworkAuthentication);
+  }
+
+  /** Checks the request's token alone, so a bad token can be told from a failed turn. */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs the turn of an authenticated activity; an invoke's response is returned. */
+  run(
+    authenticated: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
   }
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Activity, ActivityTypes, MemoryStorage, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -104,6 +107,26 @@ describe("Hvem in Teams", () => {
     expect(cardOf(reply)).toContain(`"text":${JSON.stringify(JSON.parse(cardOf(first)).actions[0].title)}`);
   });
 
+  it("keeps the reply to a pasted 60,000-character question far below Teams' 100 KB, and its buttons still work", async () => {
+    const question = "hvem behandler byggeansøgninger og gravetilladelser? ".repeat(1200).slice(0, 60_000);
+    const [reply] = await turn(question);
+    const bytes = Buffer.byteLength(JSON.stringify(reply));
+    expect(bytes).toBeLessThan(20_000);
+    const card = JSON.parse(cardOf(reply));
+    expect(card.actions.length).toBeGreaterThan(0);
+    const [clicked] = await turn({ type: ActivityTypes.Message, value: card.actions[0].data });
+    expect(cardOf(clicked)).toContain(`"text":${JSON.stringify(card.actions[0].title)}`);
+    const [more] = await turn("flere");
+    expect(Buffer.byteLength(JSON.stringify(more))).toBeLessThan(20_000);
+  });
+
+  it("answers an activity Teams delivers again only once", async () => {
+    const message = { type: ActivityTypes.Message, id: "delivered-twice", text: "hvem laver lønsedler" };
+    expect(await turn(message)).toHaveLength(1);
+    expect(await turn(message)).toEqual([]);
+    expect(await turn({ ...message, id: "the-next-one" })).toHaveLength(1);
+  });
+
   it("lets admins reindex and see status, and politely refuses everyone else", async () => {
     const [refused] = await turn("genindlæs");
     expect(refused?.text).toContain("Beklager, det kan kun Hvems administratorer");
@@ -128,13 +151,52 @@ describe("Hvem in Teams", () => {
     expect(cardOf(reply)).toContain("byggeansøgninger");
   });
 
-  it("welcomes a new conversation with help", async () => {
-    const [welcome] = await turn({
-      type: ActivityTypes.ConversationUpdate,
-      membersAdded: [{ id: "bot", name: "Hvem" }],
-      recipient: { id: "bot", name: "Hvem" },
-    });
+  it("in a channel answers a click on its card's buttons, which comes without a mention", async () => {
+    const channel = { id: "19:channel", conversationType: "channel", isGroup: true } as never;
+    const [first] = await turn({ type: ActivityTypes.Message, text: "hvem laver lønsedler" });
+    const button = JSON.parse(cardOf(first)).actions[0];
+    const [reply] = await turn({ type: ActivityTypes.Message, value: button.data, conversation: channel });
+    expect(JSON.parse(cardOf(reply)).body[0].text).toBe(button.title);
+    // Text with card data is a message typed in the channel, which still needs a mention.
+    expect(await turn({ type: ActivityTypes.Message, text: "hej", value: button.data, conversation: channel })).toEqual([]);
+  });
+
+  it("welcomes a new conversation with help, in the user's language", async () => {
+    const added = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: "bot", name: "Hvem" }], recipient: { id: "bot", name: "Hvem" } };
+    const [welcome] = await turn({ ...added, locale: "da-DK" });
     expect(cardOf(welcome)).toContain("Jeg er Hvem");
+    expect(welcome?.summary).toMatch(/^Jeg er Hvem/);
+    const [english] = await turn({ ...added, locale: "en-GB" });
+    expect(cardOf(english)).toContain("I'm Hvem");
+    expect(english?.summary).toMatch(/^I'm Hvem/);
+    const [fromClientInfo] = await turn({ ...added, entities: [{ type: "clientInfo", locale: "en-US" }] });
+    expect(cardOf(fromClientInfo)).toContain("I'm Hvem");
+  });
+
+  it("gives every card a summary for notifications, naming the unit of an answer", async () => {
+    const [answer] = await turn("hvem tager sig af gravetilladelser?");
+    expect(answer?.summary).toBe("Veje og trafik — Randers Kommune › Udvikling, Miljø og Teknik › Plan, By og Natur");
+    const [more] = await turn("flere");
+    expect(more?.summary).toMatch(/^Andre mulige enheder: \S/);
+    const [contacts] = await turn("kontakt");
+    expect(contacts?.summary).toBe("Kontakt: Veje og trafik");
+    const [help] = await turn("hjælp");
+    expect(help?.summary).toMatch(/^Jeg er Hvem/);
+    const [unsure] = await turn("hvem bestiller julefrokost?");
+    expect(unsure?.summary).toMatch(/^Jeg er ikke sikker\. Det nærmeste, jeg fandt, er: \S/);
+  });
+
+  it("after a button click, the card's fallback text describes the unit shown, not the first one", async () => {
+    const [first] = await turn("hvem laver lønsedler");
+    const firstUnit = JSON.parse(cardOf(first)).body.find((e: { size?: string }) => e.size === "Large").text;
+    const button = JSON.parse(cardOf(first)).actions[0];
+    const [clicked] = await turn({ type: ActivityTypes.Message, value: button.data });
+    const fallback: string = JSON.parse(cardOf(clicked)).fallbackText;
+    const lines = fallback.split("\n");
+    expect(lines[0]?.startsWith(`${button.title} — `)).toBe(true);
+    expect(lines.some((line) => line.startsWith(`${firstUnit} — `))).toBe(false);
+    expect(fallback).toContain(firstUnit);
+    expect(clicked?.summary?.startsWith(`${button.title} — `)).toBe(true);
   });
 
   it("searches from the compose box: results with previews, and a unit card to insert", async () => {
@@ -170,6 +232,84 @@ describe("Hvem in Teams", () => {
       comment: "forkert enhed",
       question: "hvem tager sig af gravetilladelser?",
     });
+  });
+});
+
+describe("admin actions", () => {
+  const unit = (id: string, task: string) =>
+    `---\nid: ${id}\nname: ${id}\norganisation: Testkommune\ndepartment: Teknik\nchiefArea: Veje\nsource:\n  document: t.txt\n---\n\n- ${task}\n`;
+
+  it("logs each as one JSON line with a pseudonym, and counts errors and warnings apart", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hvem-admin-"));
+    await writeFile(join(dir, "veje.md"), unit("veje", "Gravetilladelser"));
+    // Two warnings: files Hvem does not read.
+    await writeFile(join(dir, "noter.txt"), "x");
+    await writeFile(join(dir, "udkast.docx"), "x");
+    const created = await createKnowledgeService(dir);
+    if (!created.ok) throw new Error("knowledge has errors");
+    const lines: Record<string, unknown>[] = [];
+    const bot = createTeamsBot({
+      config: { MicrosoftAppType: "SingleTenant" },
+      deps: { knowledge: created.service, isAdmin: (id) => id === ADMIN, uptime: () => 42 },
+      feedback: { record: async () => {} },
+      logger: pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line)) }),
+    });
+    adapter = new TestAdapter(async (context) => {
+      await bot.app.run(context);
+    });
+    const admin = { id: "a", name: "Admin", aadObjectId: ADMIN };
+
+    await writeFile(join(dir, "byg.md"), "---\nid: [\n---\n- x\n");
+    const [refusal] = await turn({ type: ActivityTypes.Message, text: "genindlæs", from: admin });
+    expect(refusal?.text).toContain("afvist: 1 fejl");
+    const [status] = await turn({ type: ActivityTypes.Message, text: "status", from: admin });
+    expect(status?.text).toContain("blev afvist med 1 fejl og 2 advarsler");
+    await turn("status");
+
+    const actions = lines.filter((l) => l.msg === "admin action");
+    expect(actions).toMatchObject([
+      { action: "reindex", accepted: true },
+      { action: "status", accepted: true },
+      { action: "status", accepted: false },
+    ]);
+    expect(actions[0]?.user).toMatch(/^[0-9a-f]{12}$/);
+    expect(actions[0]?.user).toBe(actions[1]?.user);
+    expect(actions[2]?.user).not.toBe(actions[0]?.user);
+    expect(JSON.stringify(lines)).not.toContain(ADMIN);
+  });
+});
+
+describe("kontakt after a reindex", () => {
+  const unit = (id: string, name: string, task: string, email: string) =>
+    `---\nid: ${id}\nname: ${name}\norganisation: Testkommune\ndepartment: Teknik\nchiefArea: Veje\ncontacts:\n  - { name: ${name} Kontakt, email: ${email} }\nsource:\n  document: t.txt\n---\n\n- ${task}\n`;
+
+  it("names the unit the user saw, though the question now ranks another unit first", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hvem-kontakt-"));
+    await writeFile(join(dir, "veje.md"), unit("t/veje", "Veje", "Gravetilladelser", "veje@test.dk"));
+    await writeFile(join(dir, "park.md"), unit("t/park", "Park", "Parkpleje og græsslåning", "park@test.dk"));
+    const created = await createKnowledgeService(dir);
+    if (!created.ok) throw new Error("knowledge has errors");
+    const bot = createTeamsBot({
+      config: { MicrosoftAppType: "SingleTenant" },
+      deps: { knowledge: created.service, isAdmin: () => false, uptime: () => 1 },
+      feedback: { record: async () => {} },
+      logger: pino({ level: "silent" }),
+    });
+    adapter = new TestAdapter(async (context) => {
+      await bot.app.run(context);
+    });
+    const [answer] = await turn("gravetilladelser");
+    expect(answer?.summary).toMatch(/Veje$/);
+
+    // Now the park unit is the one named for the question, and ranks first.
+    await writeFile(join(dir, "park.md"), unit("t/park", "Gravetilladelser", "Gravetilladelser i parker", "park@test.dk"));
+    const reindexed = await created.service.reindex();
+    expect(reindexed).toMatchObject({ ok: true, changed: true });
+    expect(created.service.searcher().ask("gravetilladelser").answers.map((a) => a.unitId)).toEqual(["t/park", "t/veje"]);
+
+    const [contacts] = await turn("kontakt");
+    expect(cardOf(contacts)).toContain("veje@test.dk");
+    expect(cardOf(contacts)).not.toContain("park@test.dk");
   });
 });
 

@@ -9,29 +9,27 @@ import {
   type Activity,
   ActivityTypes,
   CardFactory,
-  ConfigurationServiceClientCredentialFactory,
   type MessagingExtensionResult,
-  type Request as BotRequest,
-  type Response as BotResponse,
   type Storage,
   type TurnContext,
 } from "botbuilder";
 import type { Logger } from "pino";
-import type { Config } from "../config/config.js";
 import {
   type ConversationDeps,
   type ConversationMemory,
   conversationMemorySchema,
-  MORE_COUNT,
   type Reply,
   respond,
 } from "../conversation/respond.js";
 import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedback-log.js";
-import { type AdaptiveCard, answerCard, unitCard } from "../presentation/answer-card.js";
-import { detectLanguage } from "../analysis/language.js";
-import { contactsCard, helpCard, moreCard } from "../presentation/reply-cards.js";
+import { unitCard } from "../presentation/answer-card.js";
+import { detectLanguage, type Language } from "../analysis/language.js";
+import { searchedPart } from "../search/searcher.js";
+import { type CardMessage, cardMessage, helpMessage } from "../presentation/reply-cards.js";
+import { activityEndpoint } from "./activity-endpoint.js";
+import { type AppConfig, createAdapter } from "./adapter.js";
 import { boundedMemoryStorage } from "./conversation-storage.js";
-import { ReusingTeamsAdapter } from "./reused-clients.js";
+import { recentDeliveries } from "./redelivery.js";
 
 /** The message extension's search command, as declared in the manifest. */
 export const SEARCH_COMMAND = "findUnit";
@@ -39,13 +37,18 @@ export const SEARCH_COMMAND = "findUnit";
 const REMEMBERED_ANSWERS = 20;
 
 export interface TeamsBotOptions {
-  config: Pick<Config, "MicrosoftAppId" | "MicrosoftAppPassword" | "MicrosoftAppTenantId" | "MicrosoftAppType">;
+  config: AppConfig;
   deps: ConversationDeps;
   /** The bot records; whoever made the log closes it. */
   feedback: Pick<FeedbackLog, "record">;
   logger: Logger;
-  /** Conversation state; in memory by default, a shared store for several instances. */
+  /**
+   * Conversation state and the activity ids answered lately; in memory by default, a
+   * shared store for several instances.
+   */
   storage?: Storage;
+  /** Where the Bot Framework publishes its token signing keys (OpenID metadata); botbuilder's default unless set. */
+  openIdMetadataUrl?: string;
 }
 
 interface Remembered {
@@ -68,17 +71,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
       logger.error({ error: error instanceof Error ? error.message : String(error), kind: event.kind }, "feedback log not written");
     });
   const appId = options.config.MicrosoftAppId;
-  const auth = appId
-    ? {
-        MicrosoftAppId: appId,
-        MicrosoftAppPassword: options.config.MicrosoftAppPassword ?? "",
-        MicrosoftAppTenantId: options.config.MicrosoftAppTenantId ?? "",
-        MicrosoftAppType: options.config.MicrosoftAppType,
-      }
-    : {};
-  // With no app id the adapter accepts unauthenticated requests (local mode);
-  // with one, it rejects any request without a valid Bot Framework token.
-  const adapter = new ReusingTeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  const adapter = createAdapter(options.config, options.openIdMetadataUrl);
   adapter.onTurnError = async (context, error) => {
     // The message and stack, not the whole error: connector errors carry entire HTTP requests.
     logger.error({ error: error.message, stack: error.stack, conversation: conversationOf(context) }, "turn failed");
@@ -86,22 +79,41 @@ export function createTeamsBot(options: TeamsBotOptions) {
       await context.sendActivity("Beklager, noget gik galt hos mig. Prøv igen om lidt.");
     }
   };
+  const storage = options.storage ?? boundedMemoryStorage();
   const app = new Application<HvemTurnState>({
     adapter,
     turnStateFactory: () => new TurnState<ConversationState>(),
-    storage: options.storage ?? boundedMemoryStorage(),
+    storage,
     removeRecipientMention: true,
     startTypingTimer: false,
   });
 
+  // An activity Teams delivers again is answered once. Invokes are left alone: each
+  // needs its response, and answering 👍/👎 or a search twice does no harm.
+  const deliveries = recentDeliveries(storage);
+  app.turn("beforeTurn", async (context) => {
+    const { id, type, conversation } = context.activity;
+    if (!id || type === ActivityTypes.Invoke) return true;
+    const first = await deliveries.isFirst(conversation.id, id).catch((error: unknown) => {
+      // Better to answer twice than not at all.
+      logger.warn({ error: error instanceof Error ? error.message : String(error) }, "redelivery check failed");
+      return true;
+    });
+    if (!first) logger.info({ conversation: conversationOf(context), type }, "redelivered activity ignored");
+    return first;
+  });
+
   app.conversationUpdate("membersAdded", async (context) => {
     const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
-    if (botAdded) await context.sendActivity(cardActivity(helpCard("da")));
+    if (botAdded) await context.sendActivity(cardActivity(helpMessage(localeLanguage(context.activity))));
   });
 
   app.activity(ActivityTypes.Message, async (context, state) => {
-    // In a channel Hvem speaks only when spoken to.
-    if (context.activity.conversation.conversationType === "channel" && !mentionsBot(context)) return;
+    // In a channel Hvem speaks only when spoken to; a click on one of its card buttons
+    // is meant for it, though Teams sends it without a mention.
+    if (context.activity.conversation.conversationType === "channel" && !mentionsBot(context) && !isCardClick(context)) {
+      return;
+    }
     const started = performance.now();
     const memory = readMemory(state.conversation.memory);
     const { reply, memory: next } = await respond(
@@ -115,7 +127,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
     if (reply.kind === "answer") {
       const top = reply.result.answers[reply.answerIndex];
       const remembered = { ...(state.conversation.answered ?? {}) };
-      if (sent?.id) remembered[sent.id] = { question: reply.result.question, unitId: top?.unitId };
+      if (sent?.id) remembered[sent.id] = { question: searchedPart(reply.result.question), unitId: top?.unitId };
       state.conversation.answered = Object.fromEntries(Object.entries(remembered).slice(-REMEMBERED_ANSWERS));
       await record({
         kind: "question",
@@ -124,14 +136,18 @@ export function createTeamsBot(options: TeamsBotOptions) {
         confident: reply.result.confident,
         ...(top ? { unitId: top.unitId } : {}),
       });
-      logger.debug({ conversation, question: reply.result.question }, "question text");
+      logger.debug({ conversation, question: searchedPart(reply.result.question) }, "question text");
+    }
+    if (reply.kind === "text" && reply.admin) {
+      // Who did what, as a pseudonym: the same admin gets the same id in every line.
+      const user = anonymousId(context.activity.from.aadObjectId ?? context.activity.from.id);
+      logger.info({ ...reply.admin, user, conversation }, "admin action");
     }
     logger.info(
       {
         conversation,
         reply: reply.kind,
         ...(reply.kind === "answer" ? { confident: reply.result.confident, answers: reply.result.answers.length } : {}),
-        ...(reply.kind === "text" && reply.refused ? { refusedAdminCommand: true, user: context.activity.from.aadObjectId } : {}),
         ms: Math.round(performance.now() - started),
       },
       "message answered",
@@ -180,11 +196,15 @@ export function createTeamsBot(options: TeamsBotOptions) {
   return {
     app,
     adapter,
-    /** Handles POST /api/messages (restify, express or node http request and response). */
-    handle: (req: BotRequest, res: BotResponse) =>
-      adapter.process(req, res, async (context) => {
+    /** Handles POST /api/messages (restify or express request and response). */
+    handle: activityEndpoint({
+      adapter,
+      logger,
+      localMode: !appId,
+      logic: async (context) => {
         await app.run(context);
-      }),
+      },
+    }),
   };
 }
 
@@ -194,32 +214,32 @@ function readMemory(value: unknown): ConversationMemory {
 }
 
 function replyActivity(reply: Reply): Partial<Activity> {
-  switch (reply.kind) {
-    case "answer":
-      // Teams shows its own 👍/👎 under the answer and sends the click to feedbackLoop.
-      return {
-        ...cardActivity(answerCard(reply.result, reply.language, reply.answerIndex)),
-        channelData: { feedbackLoopEnabled: true },
-      };
-    case "more":
-      return cardActivity(moreCard(reply.result, reply.from, MORE_COUNT, reply.language));
-    case "contacts":
-      return cardActivity(contactsCard(reply.answer, reply.language));
-    case "help":
-      return cardActivity(helpCard(reply.language));
-    case "text":
-      return { type: ActivityTypes.Message, text: reply.text, textFormat: "plain" };
-  }
+  if (reply.kind === "text") return { type: ActivityTypes.Message, text: reply.text, textFormat: "plain" };
+  const activity = cardActivity(cardMessage(reply));
+  // Teams shows its own 👍/👎 under an answer and sends the click to feedbackLoop.
+  return reply.kind === "answer" ? { ...activity, channelData: { feedbackLoopEnabled: true } } : activity;
 }
 
-function cardActivity(card: AdaptiveCard): Partial<Activity> {
-  return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] };
+function cardActivity({ card, summary }: CardMessage): Partial<Activity> {
+  return { type: ActivityTypes.Message, summary, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/** Teams gives the user's locale on the activity, or in its clientInfo entity. */
+function localeLanguage(activity: Activity): Language {
+  const clientInfo = activity.entities?.find((e) => e.type === "clientInfo") as { locale?: unknown } | undefined;
+  const locale = activity.locale ?? (typeof clientInfo?.locale === "string" ? clientInfo.locale : "");
+  return /^en\b/i.test(locale) ? "en" : "da";
 }
 
 function mentionsBot(context: TurnContext): boolean {
   return (context.activity.entities ?? []).some(
     (e) => e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === context.activity.recipient.id,
   );
+}
+
+/** A card button (Action.Submit) sends its data as the value of a message without text. */
+function isCardClick(context: TurnContext): boolean {
+  return context.activity.value !== undefined && !context.activity.text?.trim();
 }
 
 function conversationOf(context: TurnContext): string {

@@ -71,7 +71,7 @@ describe("hvem check", () => {
     expect(code).toBe(0);
     const summary = stdout.split("\n").at(-1) ?? "";
     expect(summary).toMatch(
-      /^knowledge: \d+ enheder, \d+ opgaver, \d+ kontakter, \d+ mødepunkter, \d+ synonymgrupper; 0 fejl, \d+ advarsler \(version [0-9a-f]{16}\)$/,
+      /^knowledge: \d+ enheder, \d+ opgaver, \d+ kontakter, \d+ mødepunkter, \d+ synonymgrupper, \d+ ordregler; 0 fejl, \d+ advarsler \(version [0-9a-f]{16}\)$/,
     );
     expect(stdout).not.toMatch(/: fejl: /);
   });

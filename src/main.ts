@@ -77,6 +77,7 @@ const bot = createTeamsBot({
   logger,
   storage: conversationStorage(shared, config.AZURE_STORAGE_CONTAINER),
   feedback,
+  organisationOf: (tenantId) => config.TENANT_ORGANISATIONS[tenantId],
   deps: {
     knowledge,
     isAdmin: (id) => id !== undefined && config.ADMIN_IDS.includes(id),

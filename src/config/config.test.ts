@@ -39,4 +39,12 @@ describe("config", () => {
   it("documents every variable in .env.example, generated from the schema", async () => {
     expect(await readFile(".env.example", "utf8")).toBe(envExample());
   });
+
+  it("maps tenants to organisations, and names a malformed pair", () => {
+    const ok = readConfig({ TENANT_ORGANISATIONS: "t-1=Randers Kommune; t-2 = Norddjurs Kommune" });
+    expect(ok.ok && ok.config.TENANT_ORGANISATIONS).toEqual({ "t-1": "Randers Kommune", "t-2": "Norddjurs Kommune" });
+    const bad = readConfig({ TENANT_ORGANISATIONS: "t-1" });
+    expect(bad.ok ? "" : bad.message).toContain('TENANT_ORGANISATIONS er ugyldig ("t-1"): "t-1" skal skrives tenant-id=Organisationens navn');
+  });
 });
+

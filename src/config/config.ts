@@ -36,6 +36,24 @@ export const configSchema = z.object({
         .filter(Boolean),
     )
     .describe("Entra object ids of admins (comma-separated): may run genindlæs and status."),
+  TENANT_ORGANISATIONS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const map: Record<string, string> = {};
+      for (const pair of v.split(";").map((p) => p.trim()).filter(Boolean)) {
+        const [tenant, organisation] = pair.split("=").map((p) => p.trim());
+        if (!tenant || !organisation) {
+          ctx.addIssue({ code: "custom", message: `"${pair}" skal skrives tenant-id=Organisationens navn` });
+          return z.NEVER;
+        }
+        map[tenant] = organisation;
+      }
+      return map;
+    })
+    .describe(
+      "Which organisation each Entra tenant's users belong to, as tenant-id=name pairs separated by ';' (name as in the knowledge's 'organisation'). Answers then come from the asker's own organisation. Not needed when the knowledge holds one organisation.",
+    ),
   FEEDBACK_LOG: z
     .string()
     .min(1)

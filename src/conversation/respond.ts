@@ -30,6 +30,8 @@ export interface Incoming {
   value?: unknown;
   /** Entra object id of the sender, when known. */
   userId?: string;
+  /** The sender's organisation, as their tenant tells it: answers come from its units. */
+  organisation?: string;
 }
 
 export type Reply =
@@ -74,11 +76,13 @@ export async function respond(
   memory: ConversationMemory,
   deps: ConversationDeps,
 ): Promise<{ reply: Reply; memory: ConversationMemory }> {
+  const ask = (question: string) =>
+    deps.knowledge.searcher().ask(question, incoming.organisation ? { organisation: incoming.organisation } : {});
   // Most messages carry no card data; parsing nothing would only build error objects.
   const action = incoming.value === undefined ? undefined : cardActionSchema.safeParse(incoming.value);
   if (action?.success) {
     const data = action.data;
-    const result = deps.knowledge.searcher().ask(data.q);
+    const result = ask(data.q);
     const index =
       data.verb === "showUnit" ? Math.max(0, result.answers.findIndex((a) => a.unitId === data.unitId)) : 0;
     return answer(result, index, detectLanguage(data.q));
@@ -87,7 +91,7 @@ export async function respond(
   const text = incoming.text.trim();
   const command = text.toLocaleLowerCase("da").replace(/[.!?]+$/, "").trim();
   const language = command ? detectLanguage(text) : memory.language;
-  const last = () => (memory.lastQuestion ? deps.knowledge.searcher().ask(memory.lastQuestion) : undefined);
+  const last = () => (memory.lastQuestion ? ask(memory.lastQuestion) : undefined);
 
   if (!command || COMMANDS.help.test(command)) {
     return { reply: { kind: "help", language: command ? language : memory.language }, memory };
@@ -123,7 +127,7 @@ export async function respond(
     const text = action === "status" ? statusText(deps) : await reindexText(deps);
     return { reply: { kind: "text", text, admin: { action, accepted: true } }, memory };
   }
-  return answer(deps.knowledge.searcher().ask(text), 0, language);
+  return answer(ask(text), 0, language);
 
   function answer(result: AskResult, answerIndex: number, lang: Language) {
     return {

@@ -32,6 +32,7 @@ beforeEach(() => {
     deps: { knowledge, isAdmin: (id) => id === ADMIN, uptime: () => 42 },
     feedback,
     logger: pino({ level: "silent" }),
+    organisationOf: (tenantId) => ({ "tenant-randers": "Randers Kommune", "tenant-norddjurs": "Norddjurs Kommune" })[tenantId],
   });
   adapter = new TestAdapter(async (context) => {
     await bot.app.run(context);
@@ -58,6 +59,16 @@ describe("Hvem in Teams", () => {
     expect(card).toContain("Gravetilladelse");
     expect(reply?.channelData).toEqual({ feedbackLoopEnabled: true });
     expect(recorded).toMatchObject([{ kind: "question", question: "hvem tager sig af gravetilladelser?", confident: true }]);
+  });
+
+  it("answers from the asker's own organisation, as their tenant tells it", async () => {
+    const ask = (tenantId: string) =>
+      turn({ type: ActivityTypes.Message, text: "hvem laver lønsedler?", conversation: { id: `c-${tenantId}`, tenantId } as never });
+    const [randers] = await ask("tenant-randers");
+    expect(cardOf(randers)).toContain('"text":"Løn-afdelingen"');
+    expect(cardOf(randers)).not.toContain("Norddjurs");
+    const [norddjurs] = await ask("tenant-norddjurs");
+    expect(cardOf(norddjurs)).toContain('"text":"Lønkontoret"');
   });
 
   it("says so when unsure, and still offers the closest units", async () => {

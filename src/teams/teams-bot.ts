@@ -49,6 +49,8 @@ export interface TeamsBotOptions {
   storage?: Storage;
   /** Where the Bot Framework publishes its token signing keys (OpenID metadata); botbuilder's default unless set. */
   openIdMetadataUrl?: string;
+  /** The organisation a tenant's users belong to (TENANT_ORGANISATIONS), when known. */
+  organisationOf?: (tenantId: string) => string | undefined;
 }
 
 interface Remembered {
@@ -64,7 +66,12 @@ interface ConversationState extends DefaultConversationState {
 type HvemTurnState = TurnState<ConversationState>;
 
 export function createTeamsBot(options: TeamsBotOptions) {
-  const { deps, feedback, logger } = options;
+  const { deps, feedback, logger, organisationOf = () => undefined } = options;
+  /** The asker's organisation, from the tenant Teams says they are in. */
+  const askerOrganisation = (context: TurnContext) => {
+    const tenantId = context.activity.conversation.tenantId ?? context.activity.channelData?.tenant?.id;
+    return typeof tenantId === "string" ? organisationOf(tenantId) : undefined;
+  };
   // The answer is already sent: a log that cannot be written is an admin's problem, not the user's.
   const record = (event: NewEvent) =>
     feedback.record(event).catch((error: unknown) => {
@@ -117,7 +124,12 @@ export function createTeamsBot(options: TeamsBotOptions) {
     const started = performance.now();
     const memory = readMemory(state.conversation.memory);
     const { reply, memory: next } = await respond(
-      { text: context.activity.text ?? "", value: context.activity.value, userId: context.activity.from.aadObjectId },
+      {
+        text: context.activity.text ?? "",
+        value: context.activity.value,
+        userId: context.activity.from.aadObjectId,
+        organisation: askerOrganisation(context),
+      },
       memory,
       deps,
     );
@@ -176,13 +188,14 @@ export function createTeamsBot(options: TeamsBotOptions) {
     logger.info({ conversation: conversationOf(context), reaction: data.actionValue.reaction }, "feedback");
   });
 
-  app.messageExtensions.query(SEARCH_COMMAND, async (_context, _state, query) => {
+  app.messageExtensions.query(SEARCH_COMMAND, async (context, _state, query) => {
     const text = String(query.parameters.queryText ?? "").trim();
     if (!text) {
       return { type: "message", text: "Skriv en opgave, fx gravetilladelse, løn eller rotter." };
     }
     const language = detectLanguage(text);
-    const result = deps.knowledge.searcher().ask(text);
+    const organisation = askerOrganisation(context);
+    const result = deps.knowledge.searcher().ask(text, organisation ? { organisation } : {});
     return {
       type: "result",
       attachmentLayout: "list",

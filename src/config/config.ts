@@ -144,7 +144,8 @@ export function envExample(): string {
   for (const [name, schema] of Object.entries(configSchema.shape)) {
     const fallback = (schema as z.ZodType).safeParse(undefined);
     const value = fallback.success && fallback.data !== undefined ? fallback.data : "";
-    lines.push("", `# ${schema.description}`, `${name}=${Array.isArray(value) ? value.join(",") : value}`);
+    const written = Array.isArray(value) ? value.join(",") : typeof value === "object" ? "" : value;
+    lines.push("", `# ${schema.description}`, `${name}=${written}`);
   }
   return `${lines.join("\n")}\n`;
 }

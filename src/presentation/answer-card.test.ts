@@ -160,4 +160,12 @@ describe("highlightRuns", () => {
       { type: "TextRun", text: " og ærøsk" },
     ]);
   });
+
+  it("says so when the unit shown is another organisation's, because nothing of the asker's own fitted", () => {
+    const elsewhere = answerCard({ ...result, organisation: "Norddjurs Kommune", elsewhere: true }, "da");
+    expect(JSON.stringify(elsewhere)).toContain("hører til en anden organisation");
+    expect(JSON.stringify(answerCard({ ...result, organisation: "Randers Kommune" }, "da"))).not.toContain(
+      "anden organisation",
+    );
+  });
 });

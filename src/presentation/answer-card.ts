@@ -40,6 +40,7 @@ export function answerCard(result: AskResult, language: Language, answerIndex = 
     body.push(heading(t.noAnswer), text(t.tryOther));
   } else {
     if (!result.confident && answerIndex === 0) body.push(note(t.unsure, "attention"));
+    if (result.organisation && answer.organisation !== result.organisation) body.push(note(t.elsewhere));
     body.push(...unitSection(answer, t));
   }
   const others = result.answers.filter((_, i) => i !== answerIndex).slice(0, MAX_OTHERS);

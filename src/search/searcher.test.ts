@@ -3,11 +3,18 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { askResultSchema } from "./answer-schema.js";
+import { fold } from "../analysis/fold.js";
+import { isStopWord } from "../analysis/stopwords.js";
+import { tokenize } from "../analysis/tokenize.js";
+import { toRecords } from "../knowledge/records.js";
+import { SEARCH_FIELDS, searchDocuments } from "./search-documents.js";
 import { createSearcher, MAX_QUESTION_LENGTH, type Searcher } from "./searcher.js";
 
 let searcher: Searcher;
+let knowledge: Awaited<ReturnType<typeof loadKnowledge>>;
 beforeAll(async () => {
-  searcher = createSearcher(await loadKnowledge("knowledge"));
+  knowledge = await loadKnowledge("knowledge");
+  searcher = createSearcher(knowledge);
 });
 
 const top = (question: string) => searcher.ask(question).answers[0];
@@ -105,5 +112,16 @@ describe("searcher on the real knowledge", () => {
     expect(() => createSearcher(knowledge, resealed({ format: 1 }))).toThrow(/format/);
     // Saved by a Hvem whose analysis (stop words, stemming, compounds, …) differed.
     expect(() => createSearcher(knowledge, resealed({ analysis: "0123456789abcdef" }))).toThrow(/analysed/);
+  });
+});
+
+describe("the analyzer's vocabulary", () => {
+  it("holds every word that is indexed, so any of them can be a compound part or a typo's correction", () => {
+    const saved = JSON.parse(searcher.snapshot().split("\n")[1] as string) as { analyzer: { words: [string, string][] } };
+    const known = new Set(saved.analyzer.words.map(([folded]) => folded));
+    const documents = searchDocuments(knowledge, toRecords(knowledge));
+    const indexed = documents.flatMap((d) => SEARCH_FIELDS.flatMap((field) => tokenize(d[field] ?? "")));
+    const missing = [...new Set(indexed.filter((w) => !isStopWord(w)).map(fold))].filter((w) => !known.has(w));
+    expect(missing).toEqual([]);
   });
 });

@@ -159,3 +159,27 @@ describe("SearchIndex.match", () => {
     expect(words.get("b1")).toBeCloseTo(synonyms.get("b1") as number, 5);
   });
 });
+
+describe("MiniSearch's internals that SearchIndex reads", () => {
+  // SearchIndex scores from MiniSearch's protected fields; minisearch is pinned to an exact
+  // version, and this fails loudly when an upgrade changes their shape.
+  it("keep the shape Hvem relies on", () => {
+    const index = buildSearchIndex(analyzer, documents, PLAIN) as unknown as Record<string, unknown>;
+    const fieldLength = index._fieldLength as Map<number, number[]>;
+    expect(typeof index._documentCount).toBe("number");
+    expect(typeof index._nextId).toBe("number");
+    expect(index._documentIds).toBeInstanceOf(Map);
+    expect([...(index._documentIds as Map<number, string>).entries()][0]).toEqual([0, documents[0]?.id]);
+    expect(index._idToShortId).toBeInstanceOf(Map);
+    expect((index._idToShortId as Map<string, number>).get(documents[0]?.id ?? "")).toBe(0);
+    expect(Object.keys(index._fieldIds as object)).toEqual(expect.arrayContaining(["name", "text"]));
+    expect(Array.isArray(index._avgFieldLength)).toBe(true);
+    expect(Array.isArray(fieldLength.get(0))).toBe(true);
+    const searchable = index._index as { get(term: string): unknown; atPrefix(prefix: string): Iterable<unknown> };
+    const term = analyzer.term("byggeri");
+    const postings = searchable.get(term) as Map<number, Map<number, number>>;
+    expect(postings).toBeInstanceOf(Map);
+    expect([...postings.values()][0]).toBeInstanceOf(Map);
+    expect([...searchable.atPrefix(term)].length).toBeGreaterThan(0);
+  });
+});

@@ -399,14 +399,14 @@ describe("parseCatalogue: hand fixes (fixes.txt)", () => {
         { line: 35, name: "Visitation, pleje mv.", strip: 2 },
       ],
       notUnitStarts: [33],
-      skip: [{ from: 29, to: 30 }],
+      skip: [{ from: 29, to: 30, reason: "unit label" }],
     }),
   );
 
   it("reports a fix that hits no text line, so a wrong line number is noticed", () => {
     const { report } = parse(
       "fixes.txt",
-      fixes({ unitStarts: [{ line: 2, name: "X" }], skip: [{ from: 9999, to: 9999 }] }),
+      fixes({ unitStarts: [{ line: 2, name: "X" }], skip: [{ from: 9999, to: 9999, reason: "unit label" }] }),
     );
     expect(report.unusedFixes).toEqual(["unitStarts 2", "skip 9999-9999"]);
   });
@@ -519,7 +519,7 @@ describe("parseCatalogue: lines built directly", () => {
         line("blank", ""),
         line("text", "Rottebekæmpelse"),
       ],
-      fixes({ headings: [{ line: 9, name: "Landbrug og natur" }], skip: [{ from: 11, to: 11 }] }),
+      fixes({ headings: [{ line: 9, name: "Landbrug og natur" }], skip: [{ from: 11, to: 11, reason: "unit label" }] }),
     );
     expect(grouped(units[0] as ParsedUnit)).toEqual([
       ["Drikkevand", "Tilsyn med vandværker"],
@@ -549,6 +549,84 @@ describe("parseCatalogue: lines built directly", () => {
     );
     expect(texts(units[0] as ParsedUnit)).toEqual([
       "Kontoplanen opfylder eksterne rapporteringskrav samt krav i Budget og Regnskabssystemet fra Indenrigs- og Sundhedsministeriet",
+    ]);
+  });
+
+  it("unitStarts columnTo: a name wrapped beside bullets is neither task nor heading", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat"),
+        line("bullet", "Post og journal"),
+        line("text", "Center for Autisme,"),
+        { no, kind: "bullet", text: "Oprettelse af medarbejdere" },
+        line("text", "Senhjerneskade og"),
+        { no, kind: "bullet", text: "Fraværsregistrering" },
+        line("text", "Læring"),
+        { no, kind: "bullet", text: "Ferieregistrering" },
+      ],
+      fixes({ unitStarts: [{ line: 9, name: "Center for Autisme, Senhjerneskade og Læring", columnTo: 11 }] }),
+    );
+    expect(units.map((u) => [u.name, grouped(u)])).toEqual([
+      ["Sekretariat", [["", "Post og journal"]]],
+      [
+        "Center for Autisme, Senhjerneskade og Læring",
+        [
+          ["", "Oprettelse af medarbejdere"],
+          ["", "Fraværsregistrering"],
+          ["", "Ferieregistrering"],
+        ],
+      ],
+    ]);
+  });
+
+  it("a name that ends a wrapped line is the end of its task, not a heading", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat Arbejdsmiljø"),
+        line(
+          "bullet",
+          "AMG forestår indberetning af arbejdsskader i arbejdsskadesystemet og håndterer henvendelser og besøg fra",
+        ),
+        line("text", "Arbejdstilsynet"),
+        line("bullet", "AMG deltager på AM-uddannelse"),
+      ],
+      noFixes,
+    );
+    expect(grouped(units[0] as ParsedUnit)).toEqual([
+      [
+        "Arbejdsmiljø",
+        "AMG forestår indberetning af arbejdsskader i arbejdsskadesystemet og håndterer henvendelser og besøg fra Arbejdstilsynet",
+      ],
+      ["Arbejdsmiljø", "AMG deltager på AM-uddannelse"],
+    ]);
+  });
+
+  it("a capitalised line after a finished line of ordinary length is a task of its own", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat"),
+        line(
+          "text",
+          "Indsendelse af forhåndsgodkendte magtanvendelsesskemaer til Socialtilsyn midt (hver måned)",
+        ),
+        line(
+          "text",
+          "Indberetning og opfølgning på arbejdstid/løn for Fællesadministrationen og lederne på området",
+        ),
+        line("text", "Gennemgang og betaling af fakturaer"),
+      ],
+      noFixes,
+    );
+    expect(texts(units[0] as ParsedUnit)).toEqual([
+      "Indsendelse af forhåndsgodkendte magtanvendelsesskemaer til Socialtilsyn midt (hver måned)",
+      "Indberetning og opfølgning på arbejdstid/løn for Fællesadministrationen og lederne på området",
+      "Gennemgang og betaling af fakturaer",
     ]);
   });
 });

@@ -39,8 +39,10 @@ export interface ParseReport {
   unusedFixes: string[];
 }
 
-/** A wrapped line of the PDF table is about this long; shorter lines end a paragraph. */
-const WRAP_WIDTH = 80;
+/** A wrapped line of the PDF table is 90-120 characters; shorter lines end a paragraph. */
+const WRAP_WIDTH = 100;
+/** A line ending in a comma or a small word that cannot end a task. */
+const MID_PHRASE = /(?:,|\s(?:og|eller|samt|af|til|for|i|på|med|om|fra|ved|som|at|vedr\.|ifm\.|herunder))$/;
 const MAX_HEADING_WORDS = 8;
 /** An OCR bullet left at the start once the unit column is taken off ("Ledelse e Kvalitet…"). */
 const BULLET_GLYPH = /^(?:[eo©«¢•*·]|-(?!\d))\s+/;
@@ -67,6 +69,11 @@ export function parseCatalogue(
     return [...new Set([...shown, ...aliases])];
   };
   const forcedStarts = new Map(fixes.unitStarts.map((s) => [s.line, s]));
+  /** Text before an inline bullet on a line where a forced start says the unit column stands. */
+  const inUnitColumn = (line: CatalogueLine, next: CatalogueLine | undefined) =>
+    line.kind === "text" &&
+    next?.no === line.no &&
+    fixes.unitStarts.some((s) => s.columnTo && line.no >= s.line && line.no <= s.columnTo);
   const notStarts = new Set(fixes.notUnitStarts);
   const forcedHeadings = new Map(fixes.headings.map((h) => [h.line, h]));
   const skipped = (no: number) => {
@@ -152,8 +159,15 @@ export function parseCatalogue(
     let text = line.text;
     // Nothing left once a wrapped unit name was taken off, or only a note like "(generelt)".
     if (!text || /^\([^ )]+(?: [^ )]+)?\)$/.test(text)) continue;
-    const forced = forcedStarts.get(line.no);
+    // Only the first part of a line split at an inline bullet can start a unit.
+    const previous = lines[i - 1];
+    const firstPart = !(previous?.no === line.no && previous.kind !== "blank");
+    const forced = firstPart ? forcedStarts.get(line.no) : undefined;
     if (forced) used.add(`unitStarts ${line.no}`);
+    if (inUnitColumn(line, lines[i + 1])) {
+      if (forced) startUnit(forced.name, line.no);
+      continue;
+    }
     if (notStarts.has(line.no)) used.add(`notUnitStarts ${line.no}`);
     const found = forced
       ? { name: forced.name, strip: [forced.strip, 0] as const }
@@ -184,7 +198,9 @@ export function parseCatalogue(
     if (forcedHeading) used.add(`headings ${line.no}`);
     const heading = forcedHeading
       ? (forcedHeading.name ?? text)
-      : headingText(text, line.kind, lines, i);
+      : task && !atBlockStart && wrapped(lastLine)
+        ? undefined
+        : headingText(text, line.kind, lines, i);
     if (heading !== undefined) {
       finishTask();
       group = heading;
@@ -265,9 +281,12 @@ function dropWords(text: string, count: number): string {
     .replace(BULLET_GLYPH, "");
 }
 
-/** A line that ran to the edge of the table column, so the next line continues it. */
+/**
+ * A line that ran to the edge of the table column, or stops mid-phrase, so the next
+ * line continues it even when that starts with a name ("… besøg fra" / "Arbejdstilsynet").
+ */
 function wrapped(line: string): boolean {
-  return line.length >= WRAP_WIDTH && !/[.:!?]$/.test(line);
+  return (line.length >= WRAP_WIDTH && !/[.:!?)]$/.test(line)) || MID_PHRASE.test(line);
 }
 
 /** Short, capitalised and not a sentence: a label rather than a task. */

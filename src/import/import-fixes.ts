@@ -16,6 +16,14 @@ export const importFixesSchema = z.strictObject({
           .default(0)
           .describe("How many words at the start of the line are the unit column, not a task."),
         name: z.string().min(1).describe("The unit's name in correct Danish."),
+        columnTo: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe(
+            "Last line on which the unit column stands before an inline bullet, e.g. a name wrapped over three bullet lines.",
+          ),
       }),
     )
     .default([])
@@ -36,7 +44,16 @@ export const importFixesSchema = z.strictObject({
       "Lines that head a task group though no bullet list follows, e.g. a column heading the OCR put inline.",
     ),
   skip: z
-    .array(z.strictObject({ from: z.number().int().positive(), to: z.number().int().positive() }))
+    .array(
+      z.strictObject({
+        from: z.number().int().positive(),
+        to: z.number().int().positive(),
+        reason: z
+          .string()
+          .min(1)
+          .describe("Why these lines are not tasks; the import report counts skipped lines by it."),
+      }),
+    )
     .default([])
     .describe("Source line ranges that are not tasks (remarks of a staffing table, notes)."),
   crossCutting: z

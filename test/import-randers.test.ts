@@ -103,10 +103,10 @@ describe("import of the Randers catalogue", () => {
       "Udvikling, Miljø og Teknik": 11,
       "Sundhed, Kultur og Omsorg": 6,
       "Børn og Skole": 5,
-      "Social og arbejdsmarked": 8,
-      Stabene: 24,
+      "Social og arbejdsmarked": 10,
+      Stabene: 23,
     });
-    expect(result.files).toHaveLength(55);
+    expect(result.files).toHaveLength(56);
   });
 
   it("marks the units of Tværgående as cross-cutting, and only those", () => {
@@ -251,6 +251,50 @@ describe("import of the Randers catalogue", () => {
         .map((l) => `${f.path}: ${l.slice(0, 80)}`),
     );
     expect(bad).toEqual([]);
+  });
+});
+
+describe("the catalogue audit (issue 11)", () => {
+  const groupsOf = (name: string) => new Set(unit(name).tasks.map((t) => t.group));
+  const textOf = (name: string) => unit(name).tasks.map((t) => t.text).join("\n");
+
+  it("Neptunvej's Fællesadministrationen and Center for Autisme are units of their own", () => {
+    const neptunvej =
+      "Fællesadministrationen / De Døgndækkede Botilbud – Neptunvej / Center for handicap og myndighed";
+    hasTask(neptunvej, "", "Kostrefusion udregnes til borgerne");
+    hasTask("Center for Autisme, Senhjerneskade og Læring", "", "Vejledning i Min Løn");
+    const politics = textOf("Social og Arbejdsmarked, Politik og administration");
+    expect(politics).not.toMatch(/Kostrefusion|Vejledning i Min Løn|Sensum Bosted|Neptunvej/);
+    hasTask("Social og Arbejdsmarked, Politik og administration", "", "Huslejenævnet i Randers");
+    expect(groupsOf("Center for Autisme, Senhjerneskade og Læring")).not.toContain(
+      "Senhjerneskade og",
+    );
+  });
+
+  it("a chief area's introduction is no unit, and a cut-off name is completed", () => {
+    expect([...parsed.values()].map((u) => u.name)).not.toContain("IT & Digitalisering");
+    unit("Fronten (Pas, kørekort, MitID og øvrige betjening af fysiske henvendelser)");
+  });
+
+  it("every unit's name tells it apart; the catalogue's short name is an alias", () => {
+    const names = [...parsed.values()].map((u) => u.name.toLocaleLowerCase("da"));
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    expect(names.filter((n) => /^sekretariat(?:et)?$/.test(n))).toEqual([]);
+    expect(unit("Sekretariatet, Sundhed og Omsorg").aliases).toEqual(["Sekretariatet"]);
+    expect(unit("Sekretariatet, Kultur og Fritid").aliases).toEqual(["Sekretariatet"]);
+    expect(unit("Sekretariatet, Udvikling, Miljø og Teknik")).toMatchObject({
+      aliases: ["Sekretariat"],
+      id: "randers-kommune/udvikling-miljoe-og-teknik/stab-og-baeredygtighed/sekretariat",
+    });
+  });
+
+  it("a name that ends a wrapped line ends its task, it heads no group", () => {
+    const groups = [...parsed.values()].flatMap((u) => u.tasks.map((t) => t.group));
+    for (const cut of ["Randers", "Arbejdstilsynet", "MineTider", "Borgerservice", "HMU og direktion"]) {
+      expect(groups).not.toContain(cut);
+    }
+    expect(groups.filter((g) => /^Bos-Boy|^Byrådssekretariatet\)/.test(g))).toEqual([]);
+    hasTask("Alle enheder", "Arbejdsmiljø", /besøg fra Arbejdstilsynet$/);
   });
 });
 

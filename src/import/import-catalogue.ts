@@ -37,15 +37,16 @@ export function importCatalogue(options: ImportOptions): ImportResult {
   const placed = units.filter((u) => u.tasks.length > 0);
   const files = placed.map((unit) => {
     const path = [unit.department, unit.chiefArea, unit.name].map(slugify);
+    const display = options.fixes.displayNames[path.join("/")];
     return {
       path: `${path.join("/")}.md`,
       content: formatUnitFile({
         id: [slugify(options.organisation), ...path].join("/"),
-        name: unit.name,
+        name: display ?? unit.name,
         organisation: options.organisation,
         department: unit.department,
         chiefArea: unit.chiefArea,
-        aliases: [],
+        aliases: display ? [unit.name] : [],
         contacts: [],
         crossCutting: options.fixes.crossCutting.includes(unit.department),
         source: { document, lines: `${unit.from}-${unit.to}` },
@@ -53,6 +54,10 @@ export function importCatalogue(options: ImportOptions): ImportResult {
       }),
     };
   });
+  const ids = new Set(placed.map((u) => [u.department, u.chiefArea, u.name].map(slugify).join("/")));
+  for (const id of Object.keys(options.fixes.displayNames)) {
+    if (!ids.has(id)) report.unusedFixes.push(`displayNames ${id}`);
+  }
   return { files, units: placed, repairs, report };
 }
 

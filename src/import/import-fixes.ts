@@ -70,6 +70,12 @@ export const importFixesSchema = z.strictObject({
     .describe(
       "Names: as found → as shown (units, chief areas, departments). A key may be scoped to a department as 'Department/Name'. A key that is not in the staffing table is an extra name the text uses for the unit.",
     ),
+  displayNames: z
+    .record(z.string(), z.string().min(1))
+    .default({})
+    .describe(
+      "Unit id (without the organisation) → the name shown, for a unit whose catalogue name does not tell it apart ('Sekretariatet'). The id and the catalogue name, kept as an alias, do not change.",
+    ),
 });
 
 export type ImportFixes = z.infer<typeof importFixesSchema>;

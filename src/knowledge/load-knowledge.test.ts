@@ -223,8 +223,8 @@ describe("loadKnowledge: problems across the folder", () => {
   });
 
   it("a unit file with neither tasks nor contacts is an error, only contacts a warning", async () => {
-    const empty = unit("randers/tom", []);
-    const contactsOnly = unit("randers/kontakt", []).replace(
+    const empty = unit("randers/tom", [], "Tom");
+    const contactsOnly = unit("randers/kontakt", [], "Kontakt").replace(
       "source:",
       "contacts:\n  - name: Per\nsource:",
     );
@@ -247,6 +247,21 @@ describe("loadKnowledge: problems across the folder", () => {
     });
     expect(k.messages).toEqual([
       'umt/byg.md [id]: fejl: id "randers/byg" bruges også i stabene/byg.md; hver enhed skal have sit eget id',
+    ]);
+  });
+
+  it("two units of one organisation with the same name are an error; in two organisations they are not", async () => {
+    const norddjurs = unit("norddjurs/sekretariatet", ["Post"], "Sekretariatet").replace(
+      "Randers Kommune",
+      "Norddjurs Kommune",
+    );
+    const k = await load({
+      "sko/sekretariatet.md": unit("randers/sko/sekretariatet", ["Politisk betjening"], "Sekretariatet"),
+      "kultur/sekretariatet.md": unit("randers/kultur/sekretariatet", ["Foreninger"], "sekretariatet"),
+      "norddjurs/sekretariatet.md": norddjurs,
+    });
+    expect(k.messages).toEqual([
+      'sko/sekretariatet.md [name]: fejl: navnet "Sekretariatet" bruges også af kultur/sekretariatet.md i Randers Kommune; giv enhederne navne man kan kende fra hinanden (fx "Sekretariatet, Sundhed og Omsorg") og sæt det korte navn under aliases',
     ]);
   });
 

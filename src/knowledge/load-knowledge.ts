@@ -141,6 +141,7 @@ function crossFileProblems(units: readonly Unit[], meetings: readonly Meeting[])
       });
     } else idOwner.set(id, file);
   }
+  problems.push(...sharedNames(units));
   const taskOwner = new Map<string, Unit>();
   for (const unit of units) {
     for (const task of unit.tasks) {
@@ -155,6 +156,25 @@ function crossFileProblems(units: readonly Unit[], meetings: readonly Meeting[])
         });
       } else if (!other) taskOwner.set(key, unit);
     }
+  }
+  return problems;
+}
+
+/** Two units of one organisation with the same name cannot be told apart on a card. */
+function sharedNames(units: readonly Unit[]): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, Unit>();
+  for (const unit of units) {
+    const key = `${unit.organisation}\n${unit.name.toLocaleLowerCase("da")}`;
+    const other = owner.get(key);
+    if (other) {
+      problems.push({
+        severity: "error",
+        file: unit.file,
+        field: "name",
+        message: `navnet "${unit.name}" bruges også af ${other.file} i ${unit.organisation}; giv enhederne navne man kan kende fra hinanden (fx "Sekretariatet, Sundhed og Omsorg") og sæt det korte navn under aliases`,
+      });
+    } else owner.set(key, unit);
   }
   return problems;
 }

@@ -296,6 +296,20 @@ describe("the catalogue audit (issue 11)", () => {
     expect(groups.filter((g) => /^Bos-Boy|^Byrådssekretariatet\)/.test(g))).toEqual([]);
     hasTask("Alle enheder", "Arbejdsmiljø", /besøg fra Arbejdstilsynet$/);
   });
+
+  it("a list the OCR wrote without bullets is one task per item", () => {
+    const admin = unit("Veje og trafik").tasks.filter((t) => t.group === "Administration");
+    expect(admin.map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        "telefonbetjening",
+        "koordinering af aftaler med borgere og samarbejdspartnere",
+        "indkaldelser til interne og andre møder",
+      ]),
+    );
+    expect(admin.filter((t) => /^telefonbetjening|indkaldelser.*referater/.test(t.text))).toEqual([
+      expect.objectContaining({ text: "telefonbetjening" }),
+    ]);
+  });
 });
 
 describe("the committed knowledge/randers-kommune", () => {

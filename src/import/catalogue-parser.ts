@@ -41,8 +41,10 @@ export interface ParseReport {
 
 /** A wrapped line of the PDF table is 90-120 characters; shorter lines end a paragraph. */
 const WRAP_WIDTH = 100;
+/** Before a lowercase line, a line this long was most likely wrapped. */
+const LOWERCASE_WRAP_WIDTH = 90;
 /** A line ending in a comma or a small word that cannot end a task. */
-const MID_PHRASE = /(?:,|\s(?:og|eller|samt|af|til|for|i|på|med|om|fra|ved|som|at|vedr\.|ifm\.|herunder))$/;
+const MID_PHRASE = /(?:,|\s(?:og|eller|samt|af|til|for|i|på|med|om|fra|ved|som|at|der|vedr\.|ifm\.|herunder))$/;
 const MAX_HEADING_WORDS = 8;
 /** An OCR bullet left at the start once the unit column is taken off ("Ledelse e Kvalitet…"). */
 const BULLET_GLYPH = /^(?:[eo©«¢•*·]|-(?!\d))\s+/;
@@ -207,7 +209,7 @@ export function parseCatalogue(
     } else if (
       task &&
       line.kind === "text" &&
-      (continuesParagraph(lastLine, text) || (!atBlockStart && !startsNewItem(lastLine, text)))
+      continuesTask(lastLine, text, atBlockStart)
     ) {
       task.text = joinWrapped(task.text, text);
       task.to = line.no;
@@ -312,14 +314,18 @@ function headingText(
   return next?.kind === "bullet" ? text : undefined;
 }
 
-/** The previous line was wrapped mid-sentence, or this one continues in lowercase. */
-function continuesParagraph(previous: string, text: string): boolean {
-  return /^[\p{Ll}\d(]/u.test(text) || wrapped(previous);
-}
-
-/** Inside a block, a new item starts after a finished sentence or a short line. */
-function startsNewItem(previous: string, text: string): boolean {
-  return /^\p{Lu}/u.test(text) && (/[.:!?)]$/.test(previous) || previous.length < WRAP_WIDTH);
+/**
+ * Whether a text line continues the task before it. The OCR lost many bullets, so a
+ * list reads as lines separated by blank lines, some starting in lowercase
+ * ("telefonbetjening" / "håndtering af henvendelser …"): a lowercase line continues
+ * only a line of nearly full width, or when it starts with a word that cannot start a task.
+ */
+function continuesTask(previous: string, text: string, atBlockStart: boolean): boolean {
+  if (wrapped(previous) || /^(?:[\d(]|(?:og|eller|samt|af|til|for|i|på|med)\s)/u.test(text)) {
+    return true;
+  }
+  if (/^\p{Ll}/u.test(text)) return previous.length >= LOWERCASE_WRAP_WIDTH;
+  return !atBlockStart && !/^\p{Lu}/u.test(text);
 }
 
 /** Joins a wrapped line, undoing hyphenation of a word split at the line end. */

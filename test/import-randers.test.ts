@@ -297,6 +297,26 @@ describe("the catalogue audit (issue 11)", () => {
     hasTask("Alle enheder", "Arbejdsmiljø", /besøg fra Arbejdstilsynet$/);
   });
 
+  it("no record is table debris, a glued bullet or a piece of the unit column", () => {
+    const all = [...parsed.values()].flatMap((u) =>
+      u.tasks.flatMap((t) => [`${u.name}: ${t.group}`, `${u.name}: ${t.text}`]),
+    );
+    const debris = /: (?:[0Oo]+(?: [0Oo]+)+|°|\[ \]|el)$|°|\[[ }]?\]|\bo\p{Lu}\p{Ll}/u;
+    expect(all.filter((t) => debris.test(t)), "debris").toEqual([]);
+    const pieces = /: (?:Familiefagligt|Udviklingscenter|Team Arbejdsmiljø og|MED|Administrativ gruppe|Byråds|sekretariatet|og valg|fælles i)$/;
+    expect(all.filter((t) => pieces.test(t)), "pieces").toEqual([]);
+  });
+
+  it("Familiefagligt Udviklingscenter: one task per row, the first row's list under its heading", () => {
+    const tasks = unit("Familiefagligt Udviklingscenter").tasks.filter((t) => t.group);
+    expect(tasks.slice(0, 2).map((t) => [t.group, t.text])).toEqual([
+      ["Diverse opgaver på tværs af familieområdet underfølgende overskrifter", "Sammenhæng og helhed"],
+      ["Diverse opgaver på tværs af familieområdet underfølgende overskrifter", "Kompetenceudvikling"],
+    ]);
+    hasTask("Familiefagligt Udviklingscenter", "", /^Sagsfremstilling — notater til udvalgssager/);
+    hasTask("Familiefagligt Udviklingscenter", "", /^Understøttelse af aftaleenhederne .* dialog møder mv\.$/);
+  });
+
   it("a list the OCR wrote without bullets is one task per item", () => {
     const admin = unit("Veje og trafik").tasks.filter((t) => t.group === "Administration");
     expect(admin.map((t) => t.text)).toEqual(

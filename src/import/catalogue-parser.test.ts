@@ -76,6 +76,26 @@ describe("readCatalogueLines", () => {
     ]);
   });
 
+  it("drops table and bullet debris, and says why", () => {
+    const lines = linesOf(["0O O O O O", "o O O O", "[ ]", "°", "el", "og valg ° [}", "Klager"].join("\n"));
+    expect(lines.map((l) => [l.kind, l.text, l.noise])).toEqual([
+      ["blank", "", "table or bullet debris"],
+      ["blank", "", "table or bullet debris"],
+      ["blank", "", "table or bullet debris"],
+      ["blank", "", "table or bullet debris"],
+      ["blank", "", "table or bullet debris"],
+      ["text", "og valg", undefined],
+      ["text", "Klager", undefined],
+    ]);
+  });
+
+  it("unglues a bullet o from its item", () => {
+    expect(kinds("oTilretning af standardpleje oPlanlægning af hugst")).toEqual([
+      ["bullet", "Tilretning af standardpleje"],
+      ["bullet", "Planlægning af hugst"],
+    ]);
+  });
+
   it("strips the bullet glyphs the OCR made of bullets", () => {
     const glyphs = ["e", "o", "©", "«", "¢", "•", "*", "-", "·"];
     const lines = linesOf(glyphs.map((g) => `${g} Byggeansøgninger`).join("\n"));
@@ -627,6 +647,40 @@ describe("parseCatalogue: lines built directly", () => {
       "Indsendelse af forhåndsgodkendte magtanvendelsesskemaer til Socialtilsyn midt (hver måned)",
       "Indberetning og opfølgning på arbejdstid/løn for Fællesadministrationen og lederne på området",
       "Gennemgang og betaling af fakturaer",
+    ]);
+  });
+
+  it("a unit column repeated on each row and wrapped over lines is neither task nor heading", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        line("department", "Børn og Skole"),
+        line("text", "Familiefagligt Udviklingscenter 12,0"),
+        line("chiefArea", "Familiechef"),
+        line("blank", ""),
+        line("text", "Familiefagligt Diverse opgaver på tværs af familieområdet"),
+        line("text", "Udviklingscenter - Sammenhæng og helhed"),
+        line("bullet", "Kompetenceudvikling"),
+        line("blank", ""),
+        line("text", "Familiefagligt Sagsfremstilling til udvalgssager."),
+        line("blank", ""),
+        line("text", "Udviklingscenter"),
+        line("blank", ""),
+        line("text", "Familiefagligt Understøttelse af aftaleenhederne og"),
+        line("text", "Udviklingscenter planlægning af dialogmøder."),
+        line("text", "Familiefagligt"),
+        line("text", "Udviklingscenter"),
+        line("blank", ""),
+        line("text", "Randers Festuge: planlægning af festugen."),
+      ],
+      noFixes,
+    );
+    expect(grouped(units[0] as ParsedUnit)).toEqual([
+      ["Diverse opgaver på tværs af familieområdet", "Sammenhæng og helhed"],
+      ["Diverse opgaver på tværs af familieområdet", "Kompetenceudvikling"],
+      ["", "Sagsfremstilling til udvalgssager."],
+      ["", "Understøttelse af aftaleenhederne og planlægning af dialogmøder."],
+      ["", "Randers Festuge: planlægning af festugen."],
     ]);
   });
 });

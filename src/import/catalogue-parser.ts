@@ -6,12 +6,14 @@
  */
 import type { CatalogueLine } from "./catalogue-lines.js";
 import type { ImportFixes } from "./import-fixes.js";
-import {
-  completeUnitName,
-  matchUnitName,
-  nameKey,
-  unitNamesFromStaffingTable,
-} from "./staffing-table.js";
+import { nameKey, unitNamesFromStaffingTable } from "./staffing-table.js";
+import { continuesTask, headingText, isLabel, joinWrapped, wrapped } from "./text-layout.js";
+import { columnPiece, dropWords, restOfName, unitAt } from "./unit-column.js";
+
+/** A row label beside a repeated unit column is short; a longer text is the row's task. */
+const MAX_ROW_LABEL_WORDS = 4;
+/** How many source lines below its start a wrapped unit column may continue. */
+const MAX_COLUMN_WRAP = 3;
 
 export interface ParsedTask {
   group: string;
@@ -38,18 +40,6 @@ export interface ParseReport {
   /** Hand fixes that matched no text line, so did nothing: likely a wrong line number. */
   unusedFixes: string[];
 }
-
-/** A wrapped line of the PDF table is 90-120 characters; shorter lines end a paragraph. */
-const WRAP_WIDTH = 100;
-/** Before a lowercase line, a line this long was most likely wrapped. */
-const LOWERCASE_WRAP_WIDTH = 90;
-/** A line ending in a comma or a small word that cannot end a task. */
-const MID_PHRASE = /(?:,|\s(?:og|eller|samt|af|til|for|i|på|med|om|fra|ved|som|at|der|vedr\.|ifm\.|herunder))$/;
-const MAX_HEADING_WORDS = 8;
-/** An OCR bullet left at the start once the unit column is taken off ("Ledelse e Kvalitet…"). */
-const BULLET_GLYPH = /^(?:[eo©«¢•*·]|-(?!\d))\s+/;
-/** Longest unit name, in words, looked for at the start of a line. */
-const MAX_NAME_WORDS = 6;
 
 export function parseCatalogue(
   input: readonly CatalogueLine[],
@@ -112,9 +102,15 @@ export function parseCatalogue(
       }
     }
   };
+  /** The unit's name as its column shows it, and the rest of it a line above began. */
+  let columnName = "";
+  let pending = "";
+  let pendingFrom = 0;
   const startUnit = (name: string, no: number) => {
     finishTask();
     group = "";
+    columnName = name;
+    pending = "";
     const display = rename(name);
     // A unit continues after a page break, where the OCR repeats its name.
     unit = units.find(
@@ -178,9 +174,12 @@ export function parseCatalogue(
         : unitAt(lines, i, knownUnits.length > 0 ? knownUnits : [chiefAreaAsWritten]);
     if (found) {
       startUnit(found.name, line.no);
+      const shown = line.unitColumn ?? text.split(" ").slice(0, found.strip[0]).join(" ");
+      if (found.strip[1] === 0) pending = restOfName(found.name, shown);
+      pendingFrom = line.no;
       text = dropWords(text, found.strip[0]);
       const next = lines[i + 1];
-      if (next && found.strip[1] > 0) next.text = dropWords(next.text, found.strip[1]);
+      if (next && found.strip[1] > 0) takeColumn(next, found.strip[1]);
       if (!text) {
         atBlockStart = true;
         continue;
@@ -192,6 +191,32 @@ export function parseCatalogue(
         lastLine = text;
         atBlockStart = true;
         continue;
+      }
+    }
+    // The column wraps onto the next line or two, not further.
+    const nearby = line.no - pendingFrom <= MAX_COLUMN_WRAP ? pending : "";
+    const piece =
+      unit && !found && line.kind === "text" ? columnPiece(text, columnName, nearby) : undefined;
+    if (piece) {
+      pending = piece.rest;
+      pendingFrom = line.no;
+      if (piece.whole) {
+        // "Ledelse ." is the column's last word beside the full stop of the task column.
+        if (/[.:]$/.test(text) && task) lastLine = ".";
+        continue;
+      }
+      text = dropWords(text, piece.strip);
+      // A piece the name starts with opens a new row of the table.
+      if (piece.rest) {
+        finishTask();
+        group = "";
+        if (isLabel(text) && text.split(" ").length <= MAX_ROW_LABEL_WORDS) {
+          group = text.replace(/:$/, "");
+          lastLine = text;
+          atBlockStart = true;
+          continue;
+        }
+        atBlockStart = true;
       }
     }
     if (unit) unit.to = line.no;
@@ -232,108 +257,10 @@ export function parseCatalogue(
   return { units, report };
 }
 
-/**
- * The unit whose name starts line `i`. The unit column may wrap, so its name can
- * continue at the start of the next line ("Familiefagligt" / "Udviklingscenter");
- * `strip` says how many words of each line named the unit.
- */
-function unitAt(
-  lines: readonly CatalogueLine[],
-  i: number,
-  names: readonly string[],
-): { name: string; strip: readonly [number, number] } | undefined {
-  const line = lines[i] as CatalogueLine;
-  const here = line.unitColumn ? [line.unitColumn] : line.text.split(" ");
-  const after = line.unitColumn ? line.text : undefined;
-  const next = lines[i + 1];
-  const below = next?.kind === "text" ? next.text.split(" ") : [];
-  for (let n1 = Math.min(here.length, MAX_NAME_WORDS); n1 >= 1; n1--) {
-    const rest = after ?? here.slice(n1).join(" ");
-    for (let n2 = Math.min(below.length, 2); n2 >= 0; n2--) {
-      const head = here.slice(0, n1).join(" ");
-      const tail = below.slice(0, n2).join(" ");
-      const name =
-        matchUnitName(tail ? `${head} ${tail}` : head, names) ??
-        (tail ? matchUnitName(head + tail, names) : undefined);
-      // A one-word name followed by lowercase text is more likely the start of a
-      // sentence ("Løn til ansatte …") than the unit column.
-      const oneWord = n1 + n2 === 1;
-      const inSentence = startsLowercase(rest);
-      const sentence = inSentence || (n2 > 0 && startsLowercase(below.slice(n2).join(" ")));
-      if (name && !(oneWord && sentence)) {
-        // In a sentence ("IT & Digitalisering leverer …") the name stays in the text.
-        return { name, strip: [line.unitColumn || inSentence ? 0 : n1, n2] };
-      }
-    }
-  }
-  const completed = line.unitColumn ? completeUnitName(line.unitColumn, names) : undefined;
-  return completed ? { name: completed, strip: [0, 0] } : undefined;
-}
-
-function startsLowercase(text: string): boolean {
-  return /^\p{Ll}/u.test(text);
-}
-
-function dropWords(text: string, count: number): string {
-  return text
-    .split(" ")
-    .slice(count)
-    .join(" ")
-    .replace(/^[,;:|°.\s]+/, "")
-    .replace(BULLET_GLYPH, "");
-}
-
-/**
- * A line that ran to the edge of the table column, or stops mid-phrase, so the next
- * line continues it even when that starts with a name ("… besøg fra" / "Arbejdstilsynet").
- */
-function wrapped(line: string): boolean {
-  return (line.length >= WRAP_WIDTH && !/[.:!?)]$/.test(line)) || MID_PHRASE.test(line);
-}
-
-/** Short, capitalised and not a sentence: a label rather than a task. */
-function isLabel(text: string): boolean {
-  return (
-    text.split(" ").length <= MAX_HEADING_WORDS && /^\p{Lu}/u.test(text) && !/[.,;]$/.test(text)
-  );
-}
-
-/** A task-group heading: a short line that introduces the tasks below it. */
-function headingText(
-  text: string,
-  kind: CatalogueLine["kind"],
-  lines: readonly CatalogueLine[],
-  i: number,
-): string | undefined {
-  if (kind !== "text") return undefined;
-  const marked = /^(.*?)\s*\(overskrift\)$/i.exec(text);
-  if (marked) return marked[1];
-  if (!isLabel(text)) return undefined;
-  if (text.endsWith(":")) return text.slice(0, -1).trim();
-  const next = lines.slice(i + 1).find((l) => l.kind !== "blank");
-  return next?.kind === "bullet" ? text : undefined;
-}
-
-/**
- * Whether a text line continues the task before it. The OCR lost many bullets, so a
- * list reads as lines separated by blank lines, some starting in lowercase
- * ("telefonbetjening" / "håndtering af henvendelser …"): a lowercase line continues
- * only a line of nearly full width, or when it starts with a word that cannot start a task.
- */
-function continuesTask(previous: string, text: string, atBlockStart: boolean): boolean {
-  if (wrapped(previous) || /^(?:[\d(]|(?:og|eller|samt|af|til|for|i|på|med)\s)/u.test(text)) {
-    return true;
-  }
-  if (/^\p{Ll}/u.test(text)) return previous.length >= LOWERCASE_WRAP_WIDTH;
-  return !atBlockStart && !/^\p{Lu}/u.test(text);
-}
-
-/** Joins a wrapped line, undoing hyphenation of a word split at the line end. */
-function joinWrapped(before: string, after: string): string {
-  // "Indenrigs-" / "og Sundhedsministeriet" keeps its hyphen: it stands for a word.
-  const suspended = /^(?:og|eller|samt)\b/.test(after);
-  if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after) && !suspended) {
-    return before.slice(0, -1) + after;
-  }
-  return `${before} ${after}`;
+/** Takes the rest of a wrapped unit column off the start of the next line. */
+function takeColumn(line: CatalogueLine, words: number): void {
+  const taken = line.text.split(" ").slice(0, words + 1);
+  line.text = dropWords(line.text, words);
+  // "Udviklingscenter - Sammenhæng og helhed": the unit column, then a bullet.
+  if (taken.some((word) => /^(?:[-eo©«¢•*·])$/.test(word))) line.kind = "bullet";
 }

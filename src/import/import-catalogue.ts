@@ -61,15 +61,20 @@ export function importCatalogue(options: ImportOptions): ImportResult {
   return { files, units: placed, repairs, report };
 }
 
-/** The OCR repeats text across page breaks; a unit lists each task once. */
+/**
+ * The OCR repeats text across page breaks; a unit lists each task once. Tasks under
+ * no heading come first: in a unit file a task below a `##` heading belongs to it.
+ */
 function uniqueTasks(unit: ParsedUnit) {
   const seen = new Set<string>();
-  return unit.tasks
-    .filter((t) => {
-      const key = `${t.group}\n${t.text}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map((t) => ({ group: t.group, text: t.text }));
+  const unique = unit.tasks.filter((t) => {
+    const key = `${t.group}\n${t.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...unique.filter((t) => !t.group), ...unique.filter((t) => t.group)].map((t) => ({
+    group: t.group,
+    text: t.text,
+  }));
 }

@@ -1,0 +1,72 @@
+/**
+ * How the OCR'd text of the task column is laid out: wrapped lines, labels and
+ * headings, and where one task ends and the next begins.
+ */
+import type { CatalogueLine } from "./catalogue-lines.js";
+
+/** A wrapped line of the PDF table is 90-120 characters; shorter lines end a paragraph. */
+const WRAP_WIDTH = 100;
+/** Before a lowercase line, a line this long was most likely wrapped. */
+const LOWERCASE_WRAP_WIDTH = 90;
+/** A line ending in a comma or a small word that cannot end a task. */
+const MID_PHRASE =
+  /(?:,|\s(?:og|eller|samt|af|til|for|i|på|med|om|fra|ved|som|at|der|vedr\.|ifm\.|herunder))$/;
+const MAX_HEADING_WORDS = 8;
+
+/**
+ * A line that ran to the edge of the table column, or stops mid-phrase, so the next
+ * line continues it even when that starts with a name ("… besøg fra" / "Arbejdstilsynet").
+ */
+export function wrapped(line: string): boolean {
+  return (line.length >= WRAP_WIDTH && !/[.:!?)]$/.test(line)) || MID_PHRASE.test(line);
+}
+
+/** Short, capitalised and not a sentence: a label rather than a task. */
+export function isLabel(text: string): boolean {
+  return (
+    text.split(" ").length <= MAX_HEADING_WORDS &&
+    /^\p{Lu}/u.test(text) &&
+    !/[.,;]$/.test(text) &&
+    !MID_PHRASE.test(text)
+  );
+}
+
+/** A task-group heading: a short line that introduces the tasks below it. */
+export function headingText(
+  text: string,
+  kind: CatalogueLine["kind"],
+  lines: readonly CatalogueLine[],
+  i: number,
+): string | undefined {
+  if (kind !== "text") return undefined;
+  const marked = /^(.*?)\s*\(overskrift\)$/i.exec(text);
+  if (marked) return marked[1];
+  if (!isLabel(text)) return undefined;
+  if (text.endsWith(":")) return text.slice(0, -1).trim();
+  const next = lines.slice(i + 1).find((l) => l.kind !== "blank");
+  return next?.kind === "bullet" ? text : undefined;
+}
+
+/**
+ * Whether a text line continues the task before it. The OCR lost many bullets, so a
+ * list reads as lines separated by blank lines, some starting in lowercase
+ * ("telefonbetjening" / "håndtering af henvendelser …"): a lowercase line continues
+ * only a line of nearly full width, or when it starts with a word that cannot start a task.
+ */
+export function continuesTask(previous: string, text: string, atBlockStart: boolean): boolean {
+  if (wrapped(previous) || /^(?:[\d(]|(?:og|eller|samt|af|til|for|i|på|med)\s)/u.test(text)) {
+    return true;
+  }
+  if (/^\p{Ll}/u.test(text)) return previous.length >= LOWERCASE_WRAP_WIDTH;
+  return !atBlockStart && !/^\p{Lu}/u.test(text);
+}
+
+/** Joins a wrapped line, undoing hyphenation of a word split at the line end. */
+export function joinWrapped(before: string, after: string): string {
+  // "Indenrigs-" / "og Sundhedsministeriet" keeps its hyphen: it stands for a word.
+  const suspended = /^(?:og|eller|samt)\b/.test(after);
+  if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after) && !suspended) {
+    return before.slice(0, -1) + after;
+  }
+  return `${before} ${after}`;
+}

@@ -317,6 +317,19 @@ describe("the catalogue audit (issue 11)", () => {
     hasTask("Familiefagligt Udviklingscenter", "", /^Understøttelse af aftaleenhederne .* dialog møder mv\.$/);
   });
 
+  it("accounts for every catalogue line that is not blank: placed, or skipped for a named reason", () => {
+    expect(result.lines.unaccounted).toEqual([]);
+    // Lines the audit found lost: rows whose text became a group that no task came under.
+    for (const no of [1010, 1753, 1754, 1757, 1758, 1768, 1769, 1857, 3919]) {
+      expect([no, result.report.lines.get(no)]).toEqual([no, expect.stringMatching(/^task/)]);
+    }
+    const reasons = [...result.lines.byReason.keys()];
+    expect(reasons).toEqual(expect.arrayContaining(["task", "task group", "page number"]));
+    const all = [...parsed.values()].flatMap((u) => u.tasks.map((t) => t.text)).join("\n");
+    expect(all).toMatch(/Udsendelse af fakturaer\./);
+    expect(all).toMatch(/kommunens vedtagne regnskabsprincipper\./);
+  });
+
   it("a list the OCR wrote without bullets is one task per item", () => {
     const admin = unit("Veje og trafik").tasks.filter((t) => t.group === "Administration");
     expect(admin.map((t) => t.text)).toEqual(

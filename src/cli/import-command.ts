@@ -92,6 +92,14 @@ function printReport(result: ReturnType<typeof importCatalogue>, dir: string, ou
       `${groups} opgavegrupper, ${tasks} opgaver.`,
   );
   out.line(`OCR-reparationer: ${result.repairs.length} ord (${distinct.size} forskellige).`);
+  const { byReason, unaccounted } = result.lines;
+  const total = [...byReason.values()].reduce((a, b) => a + b, 0) + unaccounted.length;
+  out.line(`\nKatalogets ${total} linjer med tekst:`);
+  for (const [reason, count] of [...byReason].sort((a, b) => b[1] - a[1])) {
+    out.line(`  ${String(count).padStart(5)}  ${reason}`);
+  }
+  out.line(`  ${String(unaccounted.length).padStart(5)}  hverken placeret eller forklaret`);
+  for (const line of unaccounted) out.line(`    linje ${line.no}: ${line.text.slice(0, 100)}`);
   const { unplaced, unitsWithoutTasks, unusedFixes } = result.report;
   out.line(`\nTekst der ikke kunne placeres i en enhed (${unplaced.length}):`);
   for (const u of unplaced) out.line(`  linje ${u.from}-${u.to}: ${u.text.slice(0, 100)}`);

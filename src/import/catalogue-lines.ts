@@ -76,9 +76,13 @@ export function readCatalogueLines(
     const [first = "", ...more] = repaired.split(INNER_BULLET);
     const bullet = BULLET.test(first);
     const body = bullet ? first.replace(BULLET, "") : first;
-    const column = /^(.*?)\s*\|\s*(.*)$/.exec(body);
+    const split = /^(.*?)\s*\|\s*(.*)$/.exec(body);
+    // A unit column is a short name; a sentence left of a `|` is task text beside a border.
+    const column = split && isUnitColumn(split[1] ?? "") ? split : undefined;
     const kind = bullet ? "bullet" : "text";
-    if (column?.[1]) {
+    if (split && !column) {
+      out.push({ no, kind, text: `${split[1]} ${split[2]}`.trim() });
+    } else if (column?.[1]) {
       const unitColumn = column[1].replace(/[,;]$/, "").trim();
       out.push({ no, kind, text: column[2] ?? "", unitColumn });
     } else {
@@ -87,4 +91,11 @@ export function readCatalogueLines(
     for (const item of more) out.push({ no, kind: "bullet", text: item.trim() });
   });
   return out;
+}
+
+/** Longest unit name, in words, that the unit column left of a `|` holds. */
+const MAX_COLUMN_WORDS = 6;
+
+function isUnitColumn(text: string): boolean {
+  return text.split(" ").length <= MAX_COLUMN_WORDS && !/[.:]$/.test(text);
 }

@@ -39,6 +39,8 @@ export interface ParseReport {
   unitsWithoutTasks: { department: string; name: string }[];
   /** Hand fixes that matched no text line, so did nothing: likely a wrong line number. */
   unusedFixes: string[];
+  /** What became of each source line that is not blank: "task", "task group", or why it was skipped. */
+  lines: Map<number, string>;
 }
 
 export function parseCatalogue(
@@ -48,7 +50,16 @@ export function parseCatalogue(
   // A copy, because a wrapped unit name is taken off the start of the next line.
   const lines = input.map((line) => ({ ...line }));
   const units: ParsedUnit[] = [];
-  const report: ParseReport = { unplaced: [], unitsWithoutTasks: [], unusedFixes: [] };
+  const report: ParseReport = {
+    unplaced: [],
+    unitsWithoutTasks: [],
+    unusedFixes: [],
+    lines: new Map(),
+  };
+  /** A line holding a task is placed, whatever else it holds. */
+  const mark = (no: number, what: string) => {
+    if (report.lines.get(no) !== "task") report.lines.set(no, what);
+  };
   const used = new Set<string>();
   const rename = (name: string) =>
     fixes.names[`${department}/${name}`] ?? fixes.names[name] ?? name;
@@ -70,7 +81,10 @@ export function parseCatalogue(
   const forcedHeadings = new Map(fixes.headings.map((h) => [h.line, h]));
   const skipped = (no: number) => {
     const range = fixes.skip.find((r) => no >= r.from && no <= r.to);
-    if (range) used.add(`skip ${range.from}-${range.to}`);
+    if (range) {
+      used.add(`skip ${range.from}-${range.to}`);
+      mark(no, range.reason);
+    }
     return range !== undefined;
   };
 
@@ -86,10 +100,39 @@ export function parseCatalogue(
   let lastLine = "";
   let atBlockStart = true;
 
+  /** The heading in force while no task has come under it yet. */
+  let openHeading:
+    | { text: string; no: number; row: boolean; colon: boolean; before: string }
+    | undefined;
   const finishTask = () => {
     if (task && unit) unit.tasks.push(task);
-    else if (task) report.unplaced.push({ from: task.from, to: task.to, text: task.text });
+    else if (task) {
+      report.unplaced.push({ from: task.from, to: task.to, text: task.text });
+      for (let no = task.from; no <= task.to; no++) report.lines.delete(no);
+    }
     task = undefined;
+  };
+  /**
+   * A heading no task came under is a task itself: a row's label ("Sekretariatet |
+   * Brugertilfredshedsundersøgelser") followed by the next row, or a line above a heading.
+   * Only a heading ending in a colon heads the headings below it.
+   */
+  const closeHeading = () => {
+    const open = openHeading;
+    openHeading = undefined;
+    if (!open || !unit) return;
+    if (open.colon) return mark(open.no, "heading over headings");
+    const { text, no } = open;
+    unit.tasks.push({ group: open.row ? "" : open.before, text, from: no, to: no });
+    mark(open.no, "task");
+  };
+  const setGroup = (heading: string, no: number, row: boolean, colon: boolean) => {
+    finishTask();
+    closeHeading();
+    const before = group;
+    group = heading.replace(/:$/, "").trim();
+    openHeading = { text: group, no, row, colon: colon || heading.endsWith(":"), before };
+    mark(no, "task group");
   };
   const finishDepartment = () => {
     for (const name of knownUnits) {
@@ -108,6 +151,7 @@ export function parseCatalogue(
   let pendingFrom = 0;
   const startUnit = (name: string, no: number) => {
     finishTask();
+    closeHeading();
     group = "";
     columnName = name;
     pending = "";
@@ -124,12 +168,17 @@ export function parseCatalogue(
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as CatalogueLine;
+    if (line.noise) mark(line.no, line.noise);
     if (line.kind === "blank" || skipped(line.no)) {
       atBlockStart = true;
       continue;
     }
-    if (line.kind === "department") {
+    if (line.kind === "department" || line.kind === "chiefArea") {
+      mark(line.no, line.kind === "department" ? "department heading" : "chief area heading");
       finishTask();
+      closeHeading();
+    }
+    if (line.kind === "department") {
       if (department) finishDepartment();
       department = rename(line.text);
       chiefArea = "";
@@ -151,12 +200,16 @@ export function parseCatalogue(
     }
     if (staffing) {
       staffing.push(line.text);
+      mark(line.no, "staffing table");
       continue;
     }
 
     let text = line.text;
     // Nothing left once a wrapped unit name was taken off, or only a note like "(generelt)".
-    if (!text || /^\([^ )]+(?: [^ )]+)?\)$/.test(text)) continue;
+    if (!text || /^\([^ )]+(?: [^ )]+)?\)$/.test(text)) {
+      mark(line.no, "unit name");
+      continue;
+    }
     // Only the first part of a line split at an inline bullet can start a unit.
     const previous = lines[i - 1];
     const firstPart = !(previous?.no === line.no && previous.kind !== "blank");
@@ -164,6 +217,7 @@ export function parseCatalogue(
     if (forced) used.add(`unitStarts ${line.no}`);
     if (inUnitColumn(line, lines[i + 1])) {
       if (forced) startUnit(forced.name, line.no);
+      mark(line.no, "unit name");
       continue;
     }
     if (notStarts.has(line.no)) used.add(`notUnitStarts ${line.no}`);
@@ -172,6 +226,14 @@ export function parseCatalogue(
       : notStarts.has(line.no) || line.kind !== "text" || (!atBlockStart && wrapped(lastLine))
         ? undefined
         : unitAt(lines, i, knownUnits.length > 0 ? knownUnits : [chiefAreaAsWritten]);
+    const repeated = found && unit?.name === rename(found.name) && !dropWords(text, found.strip[0]);
+    if (found && repeated) {
+      // The unit's name alone, repeated after a page break, keeps the group in force.
+      mark(line.no, "unit name");
+      const next = lines[i + 1];
+      if (next && found.strip[1] > 0) takeColumn(next, found.strip[1]);
+      continue;
+    }
     if (found) {
       startUnit(found.name, line.no);
       const shown = line.unitColumn ?? text.split(" ").slice(0, found.strip[0]).join(" ");
@@ -181,13 +243,13 @@ export function parseCatalogue(
       const next = lines[i + 1];
       if (next && found.strip[1] > 0) takeColumn(next, found.strip[1]);
       if (!text) {
+        mark(line.no, "unit name");
         atBlockStart = true;
         continue;
       }
       // Beside the unit column, a short label heads the row: the task group.
       if (found.strip[0] > 0 && isLabel(text)) {
-        finishTask();
-        group = text.replace(/:$/, "");
+        setGroup(text, line.no, true, false);
         lastLine = text;
         atBlockStart = true;
         continue;
@@ -201,6 +263,7 @@ export function parseCatalogue(
       pending = piece.rest;
       pendingFrom = line.no;
       if (piece.whole) {
+        mark(line.no, "unit column");
         // "Ledelse ." is the column's last word beside the full stop of the task column.
         if (/[.:]$/.test(text) && task) lastLine = ".";
         continue;
@@ -209,9 +272,10 @@ export function parseCatalogue(
       // A piece the name starts with opens a new row of the table.
       if (piece.rest) {
         finishTask();
+        closeHeading();
         group = "";
         if (isLabel(text) && text.split(" ").length <= MAX_ROW_LABEL_WORDS) {
-          group = text.replace(/:$/, "");
+          setGroup(text, line.no, true, false);
           lastLine = text;
           atBlockStart = true;
           continue;
@@ -229,8 +293,7 @@ export function parseCatalogue(
         ? undefined
         : headingText(text, line.kind, lines, i);
     if (heading !== undefined) {
-      finishTask();
-      group = heading;
+      setGroup(heading, line.no, false, text.endsWith(":"));
     } else if (
       task &&
       line.kind === "text" &&
@@ -238,14 +301,18 @@ export function parseCatalogue(
     ) {
       task.text = joinWrapped(task.text, text);
       task.to = line.no;
+      mark(line.no, "task");
     } else {
       finishTask();
+      openHeading = undefined;
       task = { group, text, from: line.no, to: line.no };
+      mark(line.no, "task");
     }
     lastLine = text;
     atBlockStart = false;
   }
   finishTask();
+  closeHeading();
   if (department) finishDepartment();
   const all = [
     ...fixes.unitStarts.map((f) => `unitStarts ${f.line}`),

@@ -9,6 +9,7 @@ import { readCatalogueLines } from "./catalogue-lines.js";
 import { type ParsedUnit, type ParseReport, parseCatalogue } from "./catalogue-parser.js";
 import { createDanishLexicon } from "./danish-lexicon.js";
 import type { ImportFixes } from "./import-fixes.js";
+import { accountLines, type LineAccount } from "./line-accounting.js";
 import { createOcrRepairer, type Repair } from "./ocr-repair.js";
 
 export interface ImportOptions {
@@ -25,6 +26,8 @@ export interface ImportResult {
   units: ParsedUnit[];
   repairs: Repair[];
   report: ParseReport;
+  /** What became of every non-blank catalogue line. */
+  lines: LineAccount;
 }
 
 export function importCatalogue(options: ImportOptions): ImportResult {
@@ -35,6 +38,7 @@ export function importCatalogue(options: ImportOptions): ImportResult {
   const { units, report } = parseCatalogue(lines, options.fixes);
   const document = basename(options.catalogue.name);
   const placed = units.filter((u) => u.tasks.length > 0);
+  const kept = new Map(placed.map((unit) => [unit, uniqueTasks(unit)]));
   const files = placed.map((unit) => {
     const path = [unit.department, unit.chiefArea, unit.name].map(slugify);
     const display = options.fixes.displayNames[path.join("/")];
@@ -50,7 +54,7 @@ export function importCatalogue(options: ImportOptions): ImportResult {
         contacts: [],
         crossCutting: options.fixes.crossCutting.includes(unit.department),
         source: { document, lines: `${unit.from}-${unit.to}` },
-        tasks: uniqueTasks(unit),
+        tasks: (kept.get(unit) ?? []).map((t) => ({ group: t.group, text: t.text })),
       }),
     };
   });
@@ -58,7 +62,8 @@ export function importCatalogue(options: ImportOptions): ImportResult {
   for (const id of Object.keys(options.fixes.displayNames)) {
     if (!ids.has(id)) report.unusedFixes.push(`displayNames ${id}`);
   }
-  return { files, units: placed, repairs, report };
+  const account = accountLines(options.catalogue.text, report.lines, [...kept.values()].flat());
+  return { files, units: placed, repairs, report, lines: account };
 }
 
 /**
@@ -73,8 +78,5 @@ function uniqueTasks(unit: ParsedUnit) {
     seen.add(key);
     return true;
   });
-  return [...unique.filter((t) => !t.group), ...unique.filter((t) => t.group)].map((t) => ({
-    group: t.group,
-    text: t.text,
-  }));
+  return [...unique.filter((t) => !t.group), ...unique.filter((t) => t.group)];
 }

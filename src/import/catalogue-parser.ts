@@ -5,10 +5,10 @@
  * staffing table) at the start of a block; hand fixes cover what cannot be seen.
  */
 import type { CatalogueLine } from "./catalogue-lines.js";
-import type { ImportFixes } from "./import-fixes.js";
-import { nameKey, unitNamesFromStaffingTable } from "./staffing-table.js";
+import { type ImportFixes, indexFixes } from "./import-fixes.js";
+import { unitNamesFromStaffingTable, unseenUnits } from "./staffing-table.js";
 import { continuesTask, headingText, isLabel, joinWrapped, wrapped } from "./text-layout.js";
-import { columnPiece, dropWords, restOfName, unitAt } from "./unit-column.js";
+import { columnPiece, dropWords, restOfName, takeColumn, unitAt } from "./unit-column.js";
 
 /** A row label beside a repeated unit column is short; a longer text is the row's task. */
 const MAX_ROW_LABEL_WORDS = 4;
@@ -50,17 +50,11 @@ export function parseCatalogue(
   // A copy, because a wrapped unit name is taken off the start of the next line.
   const lines = input.map((line) => ({ ...line }));
   const units: ParsedUnit[] = [];
-  const report: ParseReport = {
-    unplaced: [],
-    unitsWithoutTasks: [],
-    unusedFixes: [],
-    lines: new Map(),
-  };
+  const report: ParseReport = { unplaced: [], unitsWithoutTasks: [], unusedFixes: [], lines: new Map() };
   /** A line holding a task is placed, whatever else it holds. */
   const mark = (no: number, what: string) => {
     if (report.lines.get(no) !== "task") report.lines.set(no, what);
   };
-  const used = new Set<string>();
   const rename = (name: string) =>
     fixes.names[`${department}/${name}`] ?? fixes.names[name] ?? name;
   /** Every name the text may use for the units of a staffing table. */
@@ -71,20 +65,10 @@ export function parseCatalogue(
       .filter((key) => !key.includes("/") && shown.has(rename(key)));
     return [...new Set([...shown, ...aliases])];
   };
-  const forcedStarts = new Map(fixes.unitStarts.map((s) => [s.line, s]));
-  /** Text before an inline bullet on a line where a forced start says the unit column stands. */
-  const inUnitColumn = (line: CatalogueLine, next: CatalogueLine | undefined) =>
-    line.kind === "text" &&
-    next?.no === line.no &&
-    fixes.unitStarts.some((s) => s.columnTo && line.no >= s.line && line.no <= s.columnTo);
-  const notStarts = new Set(fixes.notUnitStarts);
-  const forcedHeadings = new Map(fixes.headings.map((h) => [h.line, h]));
+  const fix = indexFixes(fixes);
   const skipped = (no: number) => {
-    const range = fixes.skip.find((r) => no >= r.from && no <= r.to);
-    if (range) {
-      used.add(`skip ${range.from}-${range.to}`);
-      mark(no, range.reason);
-    }
+    const range = fix.skip(no);
+    if (range) mark(no, range.reason);
     return range !== undefined;
   };
 
@@ -135,15 +119,11 @@ export function parseCatalogue(
     mark(no, "task group");
   };
   const finishDepartment = () => {
-    for (const name of knownUnits) {
-      const seen = units.some((u) => u.department === department && u.name === rename(name));
-      const isChiefArea = units.some(
-        (u) => u.department === department && nameKey(u.chiefArea) === nameKey(rename(name)),
-      );
-      if (!seen && !isChiefArea) {
-        report.unitsWithoutTasks.push({ department, name: rename(name) });
-      }
-    }
+    const named = knownUnits.map(rename);
+    const ofDepartment = units.filter((u) => u.department === department);
+    report.unitsWithoutTasks.push(
+      ...unseenUnits(named, ofDepartment).map((name) => ({ department, name })),
+    );
   };
   /** The unit's name as its column shows it, and the rest of it a line above began. */
   let columnName = "";
@@ -213,17 +193,16 @@ export function parseCatalogue(
     // Only the first part of a line split at an inline bullet can start a unit.
     const previous = lines[i - 1];
     const firstPart = !(previous?.no === line.no && previous.kind !== "blank");
-    const forced = firstPart ? forcedStarts.get(line.no) : undefined;
-    if (forced) used.add(`unitStarts ${line.no}`);
-    if (inUnitColumn(line, lines[i + 1])) {
+    const forced = firstPart ? fix.unitStart(line.no) : undefined;
+    // Text before an inline bullet where a forced start says the unit column stands.
+    if (line.kind === "text" && lines[i + 1]?.no === line.no && fix.inUnitColumn(line.no)) {
       if (forced) startUnit(forced.name, line.no);
       mark(line.no, "unit name");
       continue;
     }
-    if (notStarts.has(line.no)) used.add(`notUnitStarts ${line.no}`);
     const found = forced
       ? { name: forced.name, strip: [forced.strip, 0] as const }
-      : notStarts.has(line.no) || line.kind !== "text" || (!atBlockStart && wrapped(lastLine))
+      : fix.notUnitStart(line.no) || line.kind !== "text" || (!atBlockStart && wrapped(lastLine))
         ? undefined
         : unitAt(lines, i, knownUnits.length > 0 ? knownUnits : [chiefAreaAsWritten]);
     const repeated = found && unit?.name === rename(found.name) && !dropWords(text, found.strip[0]);
@@ -285,8 +264,7 @@ export function parseCatalogue(
     }
     if (unit) unit.to = line.no;
 
-    const forcedHeading = forcedHeadings.get(line.no);
-    if (forcedHeading) used.add(`headings ${line.no}`);
+    const forcedHeading = fix.heading(line.no);
     const heading = forcedHeading
       ? (forcedHeading.name ?? text)
       : task && !atBlockStart && wrapped(lastLine)
@@ -314,20 +292,6 @@ export function parseCatalogue(
   finishTask();
   closeHeading();
   if (department) finishDepartment();
-  const all = [
-    ...fixes.unitStarts.map((f) => `unitStarts ${f.line}`),
-    ...fixes.notUnitStarts.map((n) => `notUnitStarts ${n}`),
-    ...fixes.headings.map((h) => `headings ${h.line}`),
-    ...fixes.skip.map((r) => `skip ${r.from}-${r.to}`),
-  ];
-  report.unusedFixes = all.filter((fix) => !used.has(fix));
+  report.unusedFixes = fix.unused();
   return { units, report };
-}
-
-/** Takes the rest of a wrapped unit column off the start of the next line. */
-function takeColumn(line: CatalogueLine, words: number): void {
-  const taken = line.text.split(" ").slice(0, words + 1);
-  line.text = dropWords(line.text, words);
-  // "Udviklingscenter - Sammenhæng og helhed": the unit column, then a bullet.
-  if (taken.some((word) => /^(?:[-eo©«¢•*·])$/.test(word))) line.kind = "bullet";
 }

@@ -81,3 +81,35 @@ export const importFixesSchema = z.strictObject({
 export type ImportFixes = z.infer<typeof importFixesSchema>;
 
 export const noFixes: ImportFixes = importFixesSchema.parse({});
+
+/** The line-numbered fixes, looked up by line, remembering which ones were used. */
+export function indexFixes(fixes: ImportFixes) {
+  const used = new Set<string>();
+  const use = <T>(key: string, found: T | undefined) => {
+    if (found !== undefined) used.add(key);
+    return found;
+  };
+  const starts = new Map(fixes.unitStarts.map((s) => [s.line, s]));
+  const headings = new Map(fixes.headings.map((h) => [h.line, h]));
+  const notStarts = new Set(fixes.notUnitStarts);
+  return {
+    unitStart: (no: number) => use(`unitStarts ${no}`, starts.get(no)),
+    notUnitStart: (no: number) => use(`notUnitStarts ${no}`, notStarts.has(no) || undefined),
+    heading: (no: number) => use(`headings ${no}`, headings.get(no)),
+    skip: (no: number) => {
+      const range = fixes.skip.find((r) => no >= r.from && no <= r.to);
+      return range && use(`skip ${range.from}-${range.to}`, range);
+    },
+    /** Whether a forced start says the unit column stands on this line, before a bullet. */
+    inUnitColumn: (no: number) =>
+      fixes.unitStarts.some((s) => s.columnTo && no >= s.line && no <= s.columnTo),
+    /** Fixes that matched no text line, so did nothing: likely a wrong line number. */
+    unused: () =>
+      [
+        ...fixes.unitStarts.map((f) => `unitStarts ${f.line}`),
+        ...fixes.notUnitStarts.map((n) => `notUnitStarts ${n}`),
+        ...fixes.headings.map((h) => `headings ${h.line}`),
+        ...fixes.skip.map((r) => `skip ${r.from}-${r.to}`),
+      ].filter((fix) => !used.has(fix)),
+  };
+}

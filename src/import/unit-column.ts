@@ -123,3 +123,11 @@ export function columnPiece(
   }
   return undefined;
 }
+
+/** Takes the rest of a wrapped unit column off the start of the next line. */
+export function takeColumn(line: CatalogueLine, words: number): void {
+  const taken = line.text.split(" ").slice(0, words + 1);
+  line.text = dropWords(line.text, words);
+  // "Udviklingscenter - Sammenhæng og helhed": the unit column, then a bullet.
+  if (taken.some((word) => /^(?:[-eo©«¢•*·])$/.test(word))) line.kind = "bullet";
+}

@@ -170,7 +170,7 @@ describe("import of the Randers catalogue", () => {
       "Kompetenceudvikling og formidling",
       "Afholdelse af workshops",
     );
-    hasTask("Veje og trafik", "Administration", "Gravetilladelse mv");
+    hasTask("Veje og trafik", "Gravetilladelse mv", "Give tilladelse til ledningsejere");
     hasTask("Pladsanvisningen", "Økonomi og tilskud", "Økonomisk fripladstilskud");
     hasTask(
       "Myndighedscentret inkl. Døgnafdelingen",

@@ -683,4 +683,34 @@ describe("parseCatalogue: lines built directly", () => {
       ["", "Randers Festuge: planlægning af festugen."],
     ]);
   });
+
+  it("a heading with no task under it is a task, and a label over a colon heading heads headings", () => {
+    no = 0;
+    const { units, report } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat Brugertilfredshedsundersøgelser"),
+        line("text", "Sekretariat Ledelsesinformation"),
+        line("bullet", "Data om trivsel"),
+        line("blank", ""),
+        line("text", "Bogføring og afstemning"),
+        line("text", "Kontoplan:"),
+        line("bullet", "Vedligeholdelse af kontoplanen"),
+        line("blank", ""),
+        line("text", "Klimaprojekter (implementering af klimaplan inkl. Vådområder, Lavbund & Skovrejsning)"),
+        line("bullet", "Gjerlev kær, naturlig hydrologi"),
+      ],
+      noFixes,
+    );
+    expect(grouped(units[0] as ParsedUnit)).toEqual([
+      ["", "Brugertilfredshedsundersøgelser"],
+      ["Ledelsesinformation", "Data om trivsel"],
+      ["Kontoplan", "Vedligeholdelse af kontoplanen"],
+      [
+        "Klimaprojekter (implementering af klimaplan inkl. Vådområder, Lavbund & Skovrejsning)",
+        "Gjerlev kær, naturlig hydrologi",
+      ],
+    ]);
+    expect(report.lines.get(11)).toBe("heading over headings");
+  });
 });

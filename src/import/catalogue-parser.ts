@@ -202,7 +202,10 @@ export function parseCatalogue(
     }
     const found = forced
       ? { name: forced.name, strip: [forced.strip, 0] as const }
-      : fix.notUnitStart(line.no) || line.kind !== "text" || (!atBlockStart && wrapped(lastLine))
+      : fix.notUnitStart(line.no) ||
+          line.kind !== "text" ||
+          // A table border before the name marks a new row even after a wrapped line.
+          (!atBlockStart && wrapped(lastLine) && !line.unitColumn)
         ? undefined
         : unitAt(lines, i, knownUnits.length > 0 ? knownUnits : [chiefAreaAsWritten]);
     const repeated = found && unit?.name === rename(found.name) && !dropWords(text, found.strip[0]);
@@ -227,7 +230,9 @@ export function parseCatalogue(
         continue;
       }
       // Beside the unit column, a short label heads the row: the task group.
-      if (found.strip[0] > 0 && isLabel(text)) {
+      // Where the OCR lost the unit column (a forced start), only a label over bullets.
+      const overBullets = lines.slice(i + 1).find((l) => l.kind !== "blank")?.kind === "bullet";
+      if ((found.strip[0] > 0 || (forced && line.kind === "text" && overBullets)) && isLabel(text)) {
         setGroup(text, line.no, true, false);
         lastLine = text;
         atBlockStart = true;

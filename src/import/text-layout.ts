@@ -22,10 +22,10 @@ export function wrapped(line: string): boolean {
 }
 
 /** Short, capitalised and not a sentence: a label rather than a task. */
-export function isLabel(text: string): boolean {
+export function isLabel(text: string, maxWords = MAX_HEADING_WORDS): boolean {
   return (
-    text.split(" ").length <= MAX_HEADING_WORDS &&
-    /^\p{Lu}/u.test(text) &&
+    text.split(" ").length <= maxWords &&
+    /^["”“„]?\p{Lu}/u.test(text) &&
     !/[.,;]$/.test(text) &&
     !MID_PHRASE.test(text)
   );
@@ -41,11 +41,18 @@ export function headingText(
   if (kind !== "text") return undefined;
   const marked = /^(.*?)\s*\(overskrift\)$/i.exec(text);
   if (marked) return marked[1];
-  if (!isLabel(text)) return undefined;
-  if (text.endsWith(":")) return text.slice(0, -1).trim();
+  if (!isLabel(text, MAX_LIST_HEADING_WORDS)) return undefined;
+  if (text.endsWith(":")) return text;
   const next = lines.slice(i + 1).find((l) => l.kind !== "blank");
+  // A label over a heading with a colon heads that heading's group too.
+  if (isLabel(text) && next?.kind === "text" && isLabel(next.text) && next.text.endsWith(":")) {
+    return `${text}:`;
+  }
   return next?.kind === "bullet" ? text : undefined;
 }
+
+/** A heading over a bullet list may be a little longer than a label. */
+const MAX_LIST_HEADING_WORDS = 12;
 
 /**
  * Whether a text line continues the task before it. The OCR lost many bullets, so a

@@ -164,7 +164,7 @@ describe("import of the Randers catalogue", () => {
 
   it("the units people ask about exist with a characteristic task", () => {
     hasTask("Betalingskontoret", "Konkurser", "Anmeldelse af kommunens krav i konkursbo");
-    hasTask("Løn-afdelingen", "", "decentrale handlinger i lønsystemet");
+    hasTask("Løn-afdelingen", "Personaleadministration", "decentrale handlinger i lønsystemet");
     hasTask(
       "Personalejuridisk team",
       "Kompetenceudvikling og formidling",
@@ -342,6 +342,33 @@ describe("the catalogue audit (issue 11)", () => {
     expect(admin.filter((t) => /^telefonbetjening|indkaldelser.*referater/.test(t.text))).toEqual([
       expect.objectContaining({ text: "telefonbetjening" }),
     ]);
+  });
+});
+
+describe("task groups against a random sample of 60 tasks judged by hand (issue 11)", () => {
+  interface Judged {
+    unit: string;
+    text: string;
+    group: string;
+    alsoRight?: string[];
+  }
+  const fixture = JSON.parse(read("test/fixtures/catalogue/group-sample.json")) as {
+    rightWhenDrawn: number;
+    sample: Judged[];
+  };
+  /** The group a sampled task has now: "" for none, undefined when the task is gone. */
+  const groupNow = (judged: Judged) =>
+    [...parsed.values()]
+      .filter((u) => u.name === judged.unit)
+      .flatMap((u) => u.tasks)
+      .find((t) => t.text.startsWith(judged.text))?.group;
+
+  it("at least 57 of the 60 sampled tasks stand under the group the catalogue gives them", () => {
+    const wrong = fixture.sample
+      .map((judged) => ({ ...judged, now: groupNow(judged) }))
+      .filter((j) => j.now !== j.group && !(j.alsoRight ?? []).includes(j.now ?? "\0"));
+    expect(fixture.sample).toHaveLength(60);
+    expect(wrong.map((j) => `${j.unit}: ${j.text} — ${j.now} ≠ ${j.group}`)).toEqual([]);
   });
 });
 

@@ -684,7 +684,7 @@ describe("parseCatalogue: lines built directly", () => {
     ]);
   });
 
-  it("a heading with no task under it is a task, and a label over a colon heading heads headings", () => {
+  it("headings: a heading with no task is a task, a label over a colon heading heads headings, a row opens with its label", () => {
     no = 0;
     const { units, report } = parseCatalogue(
       [
@@ -697,8 +697,17 @@ describe("parseCatalogue: lines built directly", () => {
         line("text", "Kontoplan:"),
         line("bullet", "Vedligeholdelse af kontoplanen"),
         line("blank", ""),
-        line("text", "Klimaprojekter (implementering af klimaplan inkl. Vådområder, Lavbund & Skovrejsning)"),
-        line("bullet", "Gjerlev kær, naturlig hydrologi"),
+        line("text", "Projektledelse og projektdeltagelse i tværgående analyser og projekter. Eksempelvis:"),
+        line("bullet", "Kommunens fælles projektmodel"),
+        line(
+          "bullet",
+          "Ved fratrædelser afmeldes medarbejderen fra lønsystemet, og der angives fratrædelsesårsag i lønsystemet",
+        ),
+        line("text", "Sygefravær:"),
+        line("bullet", "Ved sygemelding modtager arbejdspladsen sygemeldingen"),
+        line("blank", ""),
+        line("text", "Sekretariat Ferie og indefrosne feriemidler. Opgaverne løses efter ferieloven."),
+        line("bullet", "Afregning af feriepenge"),
       ],
       noFixes,
     );
@@ -707,9 +716,19 @@ describe("parseCatalogue: lines built directly", () => {
       ["Ledelsesinformation", "Data om trivsel"],
       ["Kontoplan", "Vedligeholdelse af kontoplanen"],
       [
-        "Klimaprojekter (implementering af klimaplan inkl. Vådområder, Lavbund & Skovrejsning)",
-        "Gjerlev kær, naturlig hydrologi",
+        "Projektledelse og projektdeltagelse i tværgående analyser og projekter. Eksempelvis",
+        "Kommunens fælles projektmodel",
       ],
+      [
+        "Projektledelse og projektdeltagelse i tværgående analyser og projekter. Eksempelvis",
+        "Ved fratrædelser afmeldes medarbejderen fra lønsystemet, og der angives fratrædelsesårsag i lønsystemet",
+      ],
+      ["Sygefravær", "Ved sygemelding modtager arbejdspladsen sygemeldingen"],
+      [
+        "Ferie og indefrosne feriemidler",
+        "Ferie og indefrosne feriemidler. Opgaverne løses efter ferieloven.",
+      ],
+      ["Ferie og indefrosne feriemidler", "Afregning af feriepenge"],
     ]);
     expect(report.lines.get(11)).toBe("heading over headings");
   });

@@ -5,9 +5,18 @@
  * staffing table) at the start of a block; hand fixes cover what cannot be seen.
  */
 import type { CatalogueLine } from "./catalogue-lines.js";
+import type { ParsedTask, ParsedUnit, ParseReport } from "./parsed-catalogue.js";
 import { type ImportFixes, indexFixes } from "./import-fixes.js";
 import { unitNamesFromStaffingTable, unseenUnits } from "./staffing-table.js";
-import { continuesTask, headingText, isLabel, joinWrapped, wrapped } from "./text-layout.js";
+import {
+  continuesTask,
+  headingText,
+  isColonLabel,
+  isLabel,
+  joinWrapped,
+  rowLabel,
+  wrapped,
+} from "./text-layout.js";
 import { columnPiece, dropWords, restOfName, takeColumn, unitAt } from "./unit-column.js";
 
 /** A row label beside a repeated unit column is short; a longer text is the row's task. */
@@ -15,33 +24,7 @@ const MAX_ROW_LABEL_WORDS = 4;
 /** How many source lines below its start a wrapped unit column may continue. */
 const MAX_COLUMN_WRAP = 3;
 
-export interface ParsedTask {
-  group: string;
-  text: string;
-  /** Source lines the task was read from. */
-  from: number;
-  to: number;
-}
-
-export interface ParsedUnit {
-  department: string;
-  chiefArea: string;
-  name: string;
-  from: number;
-  to: number;
-  tasks: ParsedTask[];
-}
-
-export interface ParseReport {
-  /** Text the importer could not attribute to a unit, with its source lines. */
-  unplaced: { from: number; to: number; text: string }[];
-  /** Units named in a staffing table that never appear with tasks of their own. */
-  unitsWithoutTasks: { department: string; name: string }[];
-  /** Hand fixes that matched no text line, so did nothing: likely a wrong line number. */
-  unusedFixes: string[];
-  /** What became of each source line that is not blank: "task", "task group", or why it was skipped. */
-  lines: Map<number, string>;
-}
+export type { ParsedTask, ParsedUnit, ParseReport } from "./parsed-catalogue.js";
 
 export function parseCatalogue(
   input: readonly CatalogueLine[],
@@ -238,6 +221,12 @@ export function parseCatalogue(
         atBlockStart = true;
         continue;
       }
+      // "Løn Ferie og indefrosne feriemidler. Opgaverne løses …": the row's label, then its text.
+      const label = found.strip[0] > 0 || forced ? rowLabel(text) : undefined;
+      if (label) {
+        setGroup(label, line.no, true, false);
+        openHeading = undefined;
+      }
     }
     // The column wraps onto the next line or two, not further.
     const nearby = line.no - pendingFrom <= MAX_COLUMN_WRAP ? pending : "";
@@ -272,7 +261,7 @@ export function parseCatalogue(
     const forcedHeading = fix.heading(line.no);
     const heading = forcedHeading
       ? (forcedHeading.name ?? text)
-      : task && !atBlockStart && wrapped(lastLine)
+      : task && !atBlockStart && wrapped(lastLine) && !isColonLabel(text)
         ? undefined
         : headingText(text, line.kind, lines, i);
     if (heading !== undefined) {

@@ -41,8 +41,8 @@ export function headingText(
   if (kind !== "text") return undefined;
   const marked = /^(.*?)\s*\(overskrift\)$/i.exec(text);
   if (marked) return marked[1];
-  if (!isLabel(text, MAX_LIST_HEADING_WORDS)) return undefined;
-  if (text.endsWith(":")) return text;
+  if (text.endsWith(":")) return isLabel(text, MAX_COLON_HEADING_WORDS) ? text : undefined;
+  if (!isLabel(text)) return undefined;
   const next = lines.slice(i + 1).find((l) => l.kind !== "blank");
   // A label over a heading with a colon heads that heading's group too.
   if (isLabel(text) && next?.kind === "text" && isLabel(next.text) && next.text.endsWith(":")) {
@@ -51,8 +51,6 @@ export function headingText(
   return next?.kind === "bullet" ? text : undefined;
 }
 
-/** A heading over a bullet list may be a little longer than a label. */
-const MAX_LIST_HEADING_WORDS = 12;
 
 /**
  * Whether a text line continues the task before it. The OCR lost many bullets, so a
@@ -77,3 +75,30 @@ export function joinWrapped(before: string, after: string): string {
   }
   return `${before} ${after}`;
 }
+
+/** A label with a colon ("Sygefravær:") heads what follows, even after a wrapped line. */
+export function isColonLabel(text: string): boolean {
+  return text.endsWith(":") && isLabel(text.slice(0, -1), MAX_COLON_LABEL_WORDS);
+}
+
+const MAX_COLON_LABEL_WORDS = 4;
+/** A heading with a colon ("Projektledelse … Eksempelvis:") may be a little longer. */
+const MAX_COLON_HEADING_WORDS = 12;
+
+/**
+ * The label a table row opens with before its description: "Ferie og indefrosne
+ * feriemidler. Opgaverne løses på baggrund af …" or "Erfa-samarbejde med KMD-kommuner.".
+ */
+export function rowLabel(text: string): string | undefined {
+  const [first = "", ...rest] = text.split(/(?<=\p{L}{3}\.)\s+(?=\p{Lu})|\s+-\s+/u);
+  const label = first.replace(/\.$/, "");
+  const words = label.split(" ").length;
+  const abbreviation = /\b(?:bl\.a|vedr|mv|m\.v|fx|inkl|evt|ca|jf|pga|ift)$/i.test(label);
+  const ended = rest.length > 0 || first.endsWith(".");
+  return words <= MAX_ROW_LABEL_WORDS && ended && !abbreviation && isLabel(label)
+    ? label
+    : undefined;
+}
+
+/** Longest row label, in words, before the row's description. */
+const MAX_ROW_LABEL_WORDS = 7;

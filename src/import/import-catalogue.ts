@@ -9,6 +9,7 @@ import { readCatalogueLines } from "./catalogue-lines.js";
 import { type ParsedUnit, type ParseReport, parseCatalogue } from "./catalogue-parser.js";
 import { createDanishLexicon } from "./danish-lexicon.js";
 import type { ImportFixes } from "./import-fixes.js";
+import { markImported } from "./imported-marker.js";
 import { accountLines, type LineAccount } from "./line-accounting.js";
 import { createOcrRepairer, type Repair } from "./ocr-repair.js";
 
@@ -42,9 +43,7 @@ export function importCatalogue(options: ImportOptions): ImportResult {
   const files = placed.map((unit) => {
     const path = [unit.department, unit.chiefArea, unit.name].map(slugify);
     const display = options.fixes.displayNames[path.join("/")];
-    return {
-      path: `${path.join("/")}.md`,
-      content: formatUnitFile({
+    const content = formatUnitFile({
         id: [slugify(options.organisation), ...path].join("/"),
         name: display ?? unit.name,
         organisation: options.organisation,
@@ -55,8 +54,9 @@ export function importCatalogue(options: ImportOptions): ImportResult {
         crossCutting: options.fixes.crossCutting.includes(unit.department),
         source: { document, lines: `${unit.from}-${unit.to}` },
         tasks: (kept.get(unit) ?? []).map((t) => ({ group: t.group, text: t.text })),
-      }),
-    };
+    });
+    const name = `${path.at(-1)}.md`;
+    return { path: `${path.join("/")}.md`, content: markImported(content, document, name) };
   });
   const ids = new Set(placed.map((u) => [u.department, u.chiefArea, u.name].map(slugify).join("/")));
   for (const id of Object.keys(options.fixes.displayNames)) {

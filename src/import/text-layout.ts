@@ -44,10 +44,6 @@ export function headingText(
   if (text.endsWith(":")) return isLabel(text, MAX_COLON_HEADING_WORDS) ? text : undefined;
   if (!isLabel(text)) return undefined;
   const next = lines.slice(i + 1).find((l) => l.kind !== "blank");
-  // A label over a heading with a colon heads that heading's group too.
-  if (isLabel(text) && next?.kind === "text" && isLabel(next.text) && next.text.endsWith(":")) {
-    return `${text}:`;
-  }
   return next?.kind === "bullet" ? text : undefined;
 }
 

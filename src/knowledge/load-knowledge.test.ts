@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "./load-knowledge.js";
 import { formatProblem } from "./problem.js";
+import { toRecords } from "./records.js";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -265,6 +266,41 @@ describe("loadKnowledge: problems across the folder", () => {
     ]);
   });
 
+  it("an admin's additions file adds aliases, contacts and tasks to the unit it names", async () => {
+    const additions = [
+      "unit: randers/byg",
+      "aliases: [byggesagsafdelingen]",
+      "contacts:",
+      "  - { name: Jens Jensen, role: Byggesagsbehandler, email: jj@randers.dk }",
+      "tasks:",
+      "  - { group: Byggesagsbehandling, text: Skurvogne på vejarealer }",
+      "",
+    ].join("\n");
+    const k = await load({ "umt/byg.md": unit("randers/byg"), "umt/byg.additions.yaml": additions });
+    expect(k.messages).toEqual([]);
+    const byg = k.units.find((u) => u.id === "randers/byg");
+    expect(byg?.aliases).toEqual(["byggesagsafdelingen"]);
+    expect(byg?.contacts.map((c) => c.name)).toEqual(["Jens Jensen"]);
+    expect(byg?.tasks.map((t) => [t.group, t.text, t.file ?? "unit file"])).toEqual([
+      ["Byggesagsbehandling", "Byggeansøgninger", "unit file"],
+      ["Byggesagsbehandling", "Skurvogne på vejarealer", "umt/byg.additions.yaml"],
+    ]);
+    const records = toRecords(k).filter((r) => r.text === "Skurvogne på vejarealer");
+    expect(records.map((r) => r.source)).toEqual([{ file: "umt/byg.additions.yaml", line: 6 }]);
+  });
+
+  it("additions for a unit that does not exist, or with a bad field, are errors with file and line", async () => {
+    const k = await load({
+      "byg.md": unit("randers/byg"),
+      "a.additions.yaml": "unit: randers/findes-ikke\naliases: [x]\n",
+      "b.additions.yaml": "unit: randers/byg\ncontacts:\n  - { name: Per, email: ikke-en-mail }\n",
+    });
+    expect(k.messages).toEqual([
+      "b.additions.yaml:3 [contacts[0].email]: fejl: email er ikke en gyldig e-mailadresse",
+      'a.additions.yaml:1 [unit]: fejl: der er ingen enhed med id "randers/findes-ikke"; brug id\'et fra enhedsfilens front matter',
+    ]);
+  });
+
   it("a meeting may not reuse a unit's id", async () => {
     const meeting = MEETING.replace("randers/moeder/hovedudvalg-2022-12-14", "randers/byg");
     const k = await load({ "byg.md": unit("randers/byg"), "hu.meeting.yaml": meeting });
@@ -307,8 +343,8 @@ describe("loadKnowledge: problems across the folder", () => {
       "randers/noter.docx": Buffer.from([0xd0, 0xcf]),
     });
     expect(k.messages).toEqual([
-      "katalog.txt: advarsel: filen bliver ikke læst: kun .md (enheder), .meeting.yaml (møder) og synonyms.txt bruges; kildedokumenter hører til i sources/",
-      "randers/noter.docx: advarsel: filen bliver ikke læst: kun .md (enheder), .meeting.yaml (møder) og synonyms.txt bruges; kildedokumenter hører til i sources/",
+      "katalog.txt: advarsel: filen bliver ikke læst: kun .md (enheder), .additions.yaml (tilføjelser til en enhed), .meeting.yaml (møder) og synonyms.txt bruges; kildedokumenter hører til i sources/",
+      "randers/noter.docx: advarsel: filen bliver ikke læst: kun .md (enheder), .additions.yaml (tilføjelser til en enhed), .meeting.yaml (møder) og synonyms.txt bruges; kildedokumenter hører til i sources/",
     ]);
   });
 

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { type Additions, ADDITIONS_SUFFIX, mergeAdditions, parseAdditionsFile } from "./additions-file.js";
 import { parseMeetingFile } from "./meeting-file.js";
 import type { Problem } from "./problem.js";
 import type { Meeting, Unit } from "./schema.js";
@@ -28,7 +29,8 @@ const MEETING_SUFFIX = ".meeting.yaml";
 
 export async function loadKnowledge(dir: string): Promise<Knowledge> {
   const problems: Problem[] = [];
-  const units: Unit[] = [];
+  let units: Unit[] = [];
+  const additions: Additions[] = [];
   const meetings: Meeting[] = [];
   const synonyms: SynonymGroup[] = [];
   const hash = createHash("sha256");
@@ -53,7 +55,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       problems.push({
         severity: "warning",
         file,
-        message: `filen bliver ikke læst: kun .md (enheder), ${MEETING_SUFFIX} (møder) og ${SYNONYMS_FILE} bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
+        message: `filen bliver ikke læst: kun .md (enheder), ${ADDITIONS_SUFFIX} (tilføjelser til en enhed), ${MEETING_SUFFIX} (møder) og ${SYNONYMS_FILE} bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
       });
       continue;
     }
@@ -66,6 +68,10 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       const parsed = parseSynonymsFile(text, file);
       synonyms.push(...parsed.groups);
       problems.push(...parsed.problems);
+    } else if (kind === "additions") {
+      const parsed = parseAdditionsFile(text, file);
+      if (parsed.additions) additions.push(parsed.additions);
+      problems.push(...parsed.problems);
     } else if (kind === "meeting") {
       const parsed = parseMeetingFile(text, file);
       if (parsed.meeting) meetings.push(parsed.meeting);
@@ -76,7 +82,9 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       problems.push(...parsed.problems);
     }
   }
-  problems.push(...crossFileProblems(units, meetings));
+  const merged = mergeAdditions(units, additions);
+  units = merged.units;
+  problems.push(...merged.problems, ...crossFileProblems(units, meetings));
   if (units.length === 0 && !problems.some((p) => p.severity === "error")) {
     problems.push({
       severity: "error",
@@ -91,6 +99,7 @@ function fileKind(name: string) {
   if (name.startsWith(".") || name.toLowerCase() === "readme.md") return "ignored";
   if (name === SYNONYMS_FILE) return "synonyms";
   if (name.endsWith(MEETING_SUFFIX)) return "meeting";
+  if (name.endsWith(ADDITIONS_SUFFIX)) return "additions";
   if (name.endsWith(".md")) return "unit";
   return "unknown";
 }
@@ -150,7 +159,7 @@ function crossFileProblems(units: readonly Unit[], meetings: readonly Meeting[])
       if (other && other.id !== unit.id) {
         problems.push({
           severity: "warning",
-          file: unit.file,
+          file: task.file ?? unit.file,
           line: task.line,
           message: `samme opgavetekst står også i ${other.file} (${other.name}): "${clip(task.text)}"`,
         });

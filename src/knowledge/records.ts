@@ -59,7 +59,7 @@ export function toRecords(knowledge: Pick<Knowledge, "units" | "meetings">): Kno
         ...place,
         taskGroup: task.group,
         text: task.text,
-        source: { file: unit.file, line: task.line },
+        source: { file: task.file ?? unit.file, line: task.line },
       });
     });
     unit.contacts.forEach((contact, i) => {

@@ -51,7 +51,7 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 const UNIT = `---
-id: test/byg
+id: randers-kommune/byg
 name: Byg
 organisation: Randers Kommune
 department: Udvikling, Miljø og Teknik
@@ -81,7 +81,7 @@ describe("hvem check", () => {
     await writeFile(join(dir, "byg.md"), UNIT);
     await writeFile(
       join(dir, "plan.md"),
-      UNIT.replace("id: test/byg", "id: test/plan").replace(
+      UNIT.replace("id: randers-kommune/byg", "id: randers-kommune/plan").replace(
         "source:",
         "contacts:\n  - name: Per\n    email: per(at)randers.dk\nsource:",
       ),
@@ -170,12 +170,12 @@ describe("hvem export", () => {
     expect(JSON.parse(stdout)).toEqual([
       {
         kind: "task",
-        id: "test/byg#1",
+        id: expect.stringMatching(/^randers-kommune\/byg#[0-9a-f]{10}$/),
         organisation: "Randers Kommune",
         department: "Udvikling, Miljø og Teknik",
         chiefArea: "Plan, By og Natur",
         unit: "Byg",
-        unitId: "test/byg",
+        unitId: "randers-kommune/byg",
         taskGroup: "Byggesagsbehandling",
         text: "Byggeansøgninger",
         source: { file: "byg.md", line: 13 },

@@ -330,6 +330,15 @@ describe("the catalogue audit (issue 11)", () => {
     expect(all).toMatch(/kommunens vedtagne regnskabsprincipper\./);
   });
 
+  it("the OCR damage the audit found is repaired, and no repair makes new damage", () => {
+    const all = result.files.map((f) => f.content).join("\n");
+    const damage =
+      /\b(?:blå\.|Brædalske|forbiødede|fremmeøde|beæredygtighedsudvalgets|Bl|Raden|Serge|Aben|maling)\b|&r\b|\p{Ll},? I \p{Ll}/gu;
+    expect(all.match(damage) ?? []).toEqual([]);
+    expect(all).toMatch(/Råden over vejareal/);
+    expect(all).toMatch(/De Brock Bredalske Legater/);
+  });
+
   it("a list the OCR wrote without bullets is one task per item", () => {
     const admin = unit("Veje og trafik").tasks.filter((t) => t.group === "Administration");
     expect(admin.map((t) => t.text)).toEqual(

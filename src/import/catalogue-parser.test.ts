@@ -708,6 +708,10 @@ describe("parseCatalogue: lines built directly", () => {
         line("blank", ""),
         line("text", "Sekretariat Ferie og indefrosne feriemidler. Opgaverne løses efter ferieloven."),
         line("bullet", "Afregning af feriepenge"),
+        line("blank", ""),
+        line("text", "Brugeradministration"),
+        line("blank", ""),
+        line("text", "Brugeradministration omfatter oprettelse og nedlæggelse af IT-brugere."),
       ],
       noFixes,
     );
@@ -730,6 +734,10 @@ describe("parseCatalogue: lines built directly", () => {
         "Ferie og indefrosne feriemidler. Opgaverne løses efter ferieloven.",
       ],
       ["Ferie og indefrosne feriemidler", "Afregning af feriepenge"],
+      [
+        "Brugeradministration",
+        "Brugeradministration omfatter oprettelse og nedlæggelse af IT-brugere.",
+      ],
     ]);
   });
 });

@@ -21,6 +21,8 @@ import { columnPiece, dropWords, restOfName, takeColumn, unitAt } from "./unit-c
 
 /** A row label beside a repeated unit column is short; a longer text is the row's task. */
 const MAX_ROW_LABEL_WORDS = 4;
+/** Longest label beside a unit column the OCR lost that heads the row without bullets below. */
+const MAX_LOST_COLUMN_LABEL_WORDS = 3;
 /** How many source lines below its start a wrapped unit column may continue. */
 const MAX_COLUMN_WRAP = 3;
 
@@ -215,7 +217,9 @@ export function parseCatalogue(
       // Beside the unit column, a short label heads the row: the task group.
       // Where the OCR lost the unit column (a forced start), only a label over bullets.
       const overBullets = lines.slice(i + 1).find((l) => l.kind !== "blank")?.kind === "bullet";
-      if ((found.strip[0] > 0 || (forced && line.kind === "text" && overBullets)) && isLabel(text)) {
+      // (a word or three, or a label over bullets: a longer line there is the row's first task).
+      const rowLabelled = overBullets || text.split(" ").length <= MAX_LOST_COLUMN_LABEL_WORDS;
+      if ((found.strip[0] > 0 || (forced && line.kind === "text" && rowLabelled)) && isLabel(text)) {
         setGroup(text, line.no, true, false);
         lastLine = text;
         atBlockStart = true;

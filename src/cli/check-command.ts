@@ -1,8 +1,9 @@
 import { defaultKnowledgeDir } from "../knowledge/default-dir.js";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
-import { formatProblem } from "../knowledge/problem.js";
+import { formatProblem, type Problem } from "../knowledge/problem.js";
 import { toRecords } from "../knowledge/records.js";
 import { vocabularyProblems } from "../search/check-vocabulary.js";
+import { slugify } from "../knowledge/slug.js";
 import type { Output } from "./output.js";
 
 export const checkUsage = "hvem check [mappe]   validerer vidensmappen (standard: knowledge)";
@@ -11,7 +12,11 @@ export const checkUsage = "hvem check [mappe]   validerer vidensmappen (standard
 export async function checkCommand(args: string[], out: Output): Promise<number> {
   const dir = args[0] ?? defaultKnowledgeDir();
   const knowledge = await loadKnowledge(dir);
-  const problems = [...knowledge.problems, ...vocabularyProblems(knowledge)];
+  const problems = [
+    ...knowledge.problems,
+    ...idsOutsideScheme([...knowledge.units, ...knowledge.meetings]),
+    ...vocabularyProblems(knowledge),
+  ];
   for (const problem of problems) out.line(formatProblem(problem));
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
@@ -23,4 +28,21 @@ export async function checkCommand(args: string[], out: Output): Promise<number>
       `${errors} fejl, ${warnings} advarsler (version ${knowledge.version})`,
   );
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * One id scheme: an id starts with its organisation's slug ("randers-kommune/…"), so ids of
+ * two municipalities never collide and tell where a record belongs.
+ */
+function idsOutsideScheme(all: readonly { id: string; organisation: string; file: string }[]) {
+  return all
+    .filter(({ id, organisation }) => !id.startsWith(`${slugify(organisation)}/`))
+    .map(
+      ({ id, organisation, file }): Problem => ({
+        severity: "warning",
+        file,
+        field: "id",
+        message: `id "${id}" skal begynde med ${slugify(organisation)}/ (organisationen ${organisation}), så alle id'er følger samme mønster`,
+      }),
+    );
 }

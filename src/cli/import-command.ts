@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { importCatalogue } from "../import/import-catalogue.js";
 import { importFixesSchema, noFixes } from "../import/import-fixes.js";
+import { editedSinceImport } from "../import/imported-marker.js";
 import { formatProblem } from "../knowledge/problem.js";
 import { parseYaml } from "../knowledge/yaml-source.js";
 import { UsageError } from "./cli-error.js";
@@ -40,6 +41,15 @@ export async function importCommand(args: string[], out: Output): Promise<number
     );
     return 1;
   }
+  const edited = previous.filter((file) => editedSinceImport(file.text)).map((file) => file.path);
+  if (edited.length > 0) {
+    out.error(
+      `${edited.length} importerede enhedsfiler er rettet i hånden siden importen, så de bliver ikke ` +
+        `skrevet om: ${edited.join(", ")}. Flyt rettelserne til en .additions.yaml ved siden af ` +
+        "filen (eller til importens rettelsesfil), fjern dem fra .md-filen, og importér igen.",
+    );
+    return 1;
+  }
   const fixes = values.fixes ? await readFixes(values.fixes, out) : noFixes;
   if (!fixes) return 1;
   const result = importCatalogue({
@@ -48,7 +58,7 @@ export async function importCommand(args: string[], out: Output): Promise<number
     organisation: values.organisation,
     fixes,
   });
-  await Promise.all(previous.map((file) => rm(file)));
+  await Promise.all(previous.map((file) => rm(file.path)));
   for (const file of result.files) {
     const path = join(values.out, file.path);
     await mkdir(dirname(path), { recursive: true });
@@ -64,8 +74,11 @@ async function readFixes(path: string, out: Output) {
   return parsed.value;
 }
 
-/** Unit files in `dir` whose front matter names `document` as their source. */
-async function importedFrom(dir: string, document: string): Promise<string[]> {
+/** Unit files in `dir` whose front matter names `document` as their source, with their text. */
+async function importedFrom(
+  dir: string,
+  document: string,
+): Promise<{ path: string; text: string }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries.filter((e) => e.isFile() && e.name.endsWith(".md"));
   const matches = await Promise.all(
@@ -73,11 +86,11 @@ async function importedFrom(dir: string, document: string): Promise<string[]> {
       const path = join(e.parentPath, e.name);
       const text = await readFile(path, "utf8");
       return new RegExp(`^\\s+document: ${document.replace(/\./g, "\\.")}$`, "m").test(text)
-        ? path
+        ? { path, text }
         : undefined;
     }),
   );
-  return matches.filter((p): p is string => p !== undefined);
+  return matches.filter((p) => p !== undefined);
 }
 
 function printReport(result: ReturnType<typeof importCatalogue>, dir: string, out: Output) {
@@ -92,6 +105,14 @@ function printReport(result: ReturnType<typeof importCatalogue>, dir: string, ou
       `${groups} opgavegrupper, ${tasks} opgaver.`,
   );
   out.line(`OCR-reparationer: ${result.repairs.length} ord (${distinct.size} forskellige).`);
+  const { byReason, unaccounted } = result.lines;
+  const total = [...byReason.values()].reduce((a, b) => a + b, 0) + unaccounted.length;
+  out.line(`\nKatalogets ${total} linjer med tekst:`);
+  for (const [reason, count] of [...byReason].sort((a, b) => b[1] - a[1])) {
+    out.line(`  ${String(count).padStart(5)}  ${reason}`);
+  }
+  out.line(`  ${String(unaccounted.length).padStart(5)}  hverken placeret eller forklaret`);
+  for (const line of unaccounted) out.line(`    linje ${line.no}: ${line.text.slice(0, 100)}`);
   const { unplaced, unitsWithoutTasks, unusedFixes } = result.report;
   out.line(`\nTekst der ikke kunne placeres i en enhed (${unplaced.length}):`);
   for (const u of unplaced) out.line(`  linje ${u.from}-${u.to}: ${u.text.slice(0, 100)}`);

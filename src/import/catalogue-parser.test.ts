@@ -76,6 +76,26 @@ describe("readCatalogueLines", () => {
     ]);
   });
 
+  it("drops table and bullet debris, and says why", () => {
+    const lines = linesOf(["0O O O O O", "o O O O", "[ ]", "°", "el", "og valg ° [}", "Klager"].join("\n"));
+    expect(lines.map((l) => [l.kind, l.text, l.noise])).toEqual([
+      ["blank", "", "table or bullet debris"],
+      ["blank", "", "table or bullet debris"],
+      ["blank", "", "table or bullet debris"],
+      ["blank", "", "table or bullet debris"],
+      ["blank", "", "table or bullet debris"],
+      ["text", "og valg", undefined],
+      ["text", "Klager", undefined],
+    ]);
+  });
+
+  it("unglues a bullet o from its item", () => {
+    expect(kinds("oTilretning af standardpleje oPlanlægning af hugst")).toEqual([
+      ["bullet", "Tilretning af standardpleje"],
+      ["bullet", "Planlægning af hugst"],
+    ]);
+  });
+
   it("strips the bullet glyphs the OCR made of bullets", () => {
     const glyphs = ["e", "o", "©", "«", "¢", "•", "*", "-", "·"];
     const lines = linesOf(glyphs.map((g) => `${g} Byggeansøgninger`).join("\n"));
@@ -399,20 +419,20 @@ describe("parseCatalogue: hand fixes (fixes.txt)", () => {
         { line: 35, name: "Visitation, pleje mv.", strip: 2 },
       ],
       notUnitStarts: [33],
-      skip: [{ from: 29, to: 30 }],
+      skip: [{ from: 29, to: 30, reason: "unit label" }],
     }),
   );
 
   it("reports a fix that hits no text line, so a wrong line number is noticed", () => {
     const { report } = parse(
       "fixes.txt",
-      fixes({ unitStarts: [{ line: 2, name: "X" }], skip: [{ from: 9999, to: 9999 }] }),
+      fixes({ unitStarts: [{ line: 2, name: "X" }], skip: [{ from: 9999, to: 9999, reason: "unit label" }] }),
     );
     expect(report.unusedFixes).toEqual(["unitStarts 2", "skip 9999-9999"]);
   });
 
   it("places everything and reports nothing", () => {
-    expect(withFixes.report).toEqual({ unplaced: [], unitsWithoutTasks: [], unusedFixes: [] });
+    expect(withFixes.report).toMatchObject({ unplaced: [], unitsWithoutTasks: [], unusedFixes: [] });
   });
 
   it("names: display names for units and chief areas, and department-scoped aliases", () => {
@@ -519,7 +539,7 @@ describe("parseCatalogue: lines built directly", () => {
         line("blank", ""),
         line("text", "Rottebekæmpelse"),
       ],
-      fixes({ headings: [{ line: 9, name: "Landbrug og natur" }], skip: [{ from: 11, to: 11 }] }),
+      fixes({ headings: [{ line: 9, name: "Landbrug og natur" }], skip: [{ from: 11, to: 11, reason: "unit label" }] }),
     );
     expect(grouped(units[0] as ParsedUnit)).toEqual([
       ["Drikkevand", "Tilsyn med vandværker"],
@@ -549,6 +569,175 @@ describe("parseCatalogue: lines built directly", () => {
     );
     expect(texts(units[0] as ParsedUnit)).toEqual([
       "Kontoplanen opfylder eksterne rapporteringskrav samt krav i Budget og Regnskabssystemet fra Indenrigs- og Sundhedsministeriet",
+    ]);
+  });
+
+  it("unitStarts columnTo: a name wrapped beside bullets is neither task nor heading", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat"),
+        line("bullet", "Post og journal"),
+        line("text", "Center for Autisme,"),
+        { no, kind: "bullet", text: "Oprettelse af medarbejdere" },
+        line("text", "Senhjerneskade og"),
+        { no, kind: "bullet", text: "Fraværsregistrering" },
+        line("text", "Læring"),
+        { no, kind: "bullet", text: "Ferieregistrering" },
+      ],
+      fixes({ unitStarts: [{ line: 9, name: "Center for Autisme, Senhjerneskade og Læring", columnTo: 11 }] }),
+    );
+    expect(units.map((u) => [u.name, grouped(u)])).toEqual([
+      ["Sekretariat", [["", "Post og journal"]]],
+      [
+        "Center for Autisme, Senhjerneskade og Læring",
+        [
+          ["", "Oprettelse af medarbejdere"],
+          ["", "Fraværsregistrering"],
+          ["", "Ferieregistrering"],
+        ],
+      ],
+    ]);
+  });
+
+  it("a name that ends a wrapped line is the end of its task, not a heading", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat Arbejdsmiljø"),
+        line(
+          "bullet",
+          "AMG forestår indberetning af arbejdsskader i arbejdsskadesystemet og håndterer henvendelser og besøg fra",
+        ),
+        line("text", "Arbejdstilsynet"),
+        line("bullet", "AMG deltager på AM-uddannelse"),
+      ],
+      noFixes,
+    );
+    expect(grouped(units[0] as ParsedUnit)).toEqual([
+      [
+        "Arbejdsmiljø",
+        "AMG forestår indberetning af arbejdsskader i arbejdsskadesystemet og håndterer henvendelser og besøg fra Arbejdstilsynet",
+      ],
+      ["Arbejdsmiljø", "AMG deltager på AM-uddannelse"],
+    ]);
+  });
+
+  it("a capitalised line after a finished line of ordinary length is a task of its own", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat"),
+        line(
+          "text",
+          "Indsendelse af forhåndsgodkendte magtanvendelsesskemaer til Socialtilsyn midt (hver måned)",
+        ),
+        line(
+          "text",
+          "Indberetning og opfølgning på arbejdstid/løn for Fællesadministrationen og lederne på området",
+        ),
+        line("text", "Gennemgang og betaling af fakturaer"),
+      ],
+      noFixes,
+    );
+    expect(texts(units[0] as ParsedUnit)).toEqual([
+      "Indsendelse af forhåndsgodkendte magtanvendelsesskemaer til Socialtilsyn midt (hver måned)",
+      "Indberetning og opfølgning på arbejdstid/løn for Fællesadministrationen og lederne på området",
+      "Gennemgang og betaling af fakturaer",
+    ]);
+  });
+
+  it("a unit column repeated on each row and wrapped over lines is neither task nor heading", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        line("department", "Børn og Skole"),
+        line("text", "Familiefagligt Udviklingscenter 12,0"),
+        line("chiefArea", "Familiechef"),
+        line("blank", ""),
+        line("text", "Familiefagligt Diverse opgaver på tværs af familieområdet"),
+        line("text", "Udviklingscenter - Sammenhæng og helhed"),
+        line("bullet", "Kompetenceudvikling"),
+        line("blank", ""),
+        line("text", "Familiefagligt Sagsfremstilling til udvalgssager."),
+        line("blank", ""),
+        line("text", "Udviklingscenter"),
+        line("blank", ""),
+        line("text", "Familiefagligt Understøttelse af aftaleenhederne og"),
+        line("text", "Udviklingscenter planlægning af dialogmøder."),
+        line("text", "Familiefagligt"),
+        line("text", "Udviklingscenter"),
+        line("blank", ""),
+        line("text", "Randers Festuge: planlægning af festugen."),
+      ],
+      noFixes,
+    );
+    expect(grouped(units[0] as ParsedUnit)).toEqual([
+      ["Diverse opgaver på tværs af familieområdet", "Sammenhæng og helhed"],
+      ["Diverse opgaver på tværs af familieområdet", "Kompetenceudvikling"],
+      ["", "Sagsfremstilling til udvalgssager."],
+      ["", "Understøttelse af aftaleenhederne og planlægning af dialogmøder."],
+      ["", "Randers Festuge: planlægning af festugen."],
+    ]);
+  });
+
+  it("headings: a heading with no task is a task, a colon label after a wrapped line heads, a row opens with its label", () => {
+    no = 0;
+    const { units } = parseCatalogue(
+      [
+        ...header(),
+        line("text", "Sekretariat Brugertilfredshedsundersøgelser"),
+        line("text", "Sekretariat Ledelsesinformation"),
+        line("bullet", "Data om trivsel"),
+        line("blank", ""),
+        line("text", "Bogføring og afstemning"),
+        line("text", "Kontoplan:"),
+        line("bullet", "Vedligeholdelse af kontoplanen"),
+        line("blank", ""),
+        line("text", "Projektledelse og projektdeltagelse i tværgående analyser og projekter. Eksempelvis:"),
+        line("bullet", "Kommunens fælles projektmodel"),
+        line(
+          "bullet",
+          "Ved fratrædelser afmeldes medarbejderen fra lønsystemet, og der angives fratrædelsesårsag i lønsystemet",
+        ),
+        line("text", "Sygefravær:"),
+        line("bullet", "Ved sygemelding modtager arbejdspladsen sygemeldingen"),
+        line("blank", ""),
+        line("text", "Sekretariat Ferie og indefrosne feriemidler. Opgaverne løses efter ferieloven."),
+        line("bullet", "Afregning af feriepenge"),
+        line("blank", ""),
+        line("text", "Brugeradministration"),
+        line("blank", ""),
+        line("text", "Brugeradministration omfatter oprettelse og nedlæggelse af IT-brugere."),
+      ],
+      noFixes,
+    );
+    expect(grouped(units[0] as ParsedUnit)).toEqual([
+      ["", "Brugertilfredshedsundersøgelser"],
+      ["Ledelsesinformation", "Data om trivsel"],
+      ["Ledelsesinformation", "Bogføring og afstemning"],
+      ["Kontoplan", "Vedligeholdelse af kontoplanen"],
+      [
+        "Projektledelse og projektdeltagelse i tværgående analyser og projekter. Eksempelvis",
+        "Kommunens fælles projektmodel",
+      ],
+      [
+        "Projektledelse og projektdeltagelse i tværgående analyser og projekter. Eksempelvis",
+        "Ved fratrædelser afmeldes medarbejderen fra lønsystemet, og der angives fratrædelsesårsag i lønsystemet",
+      ],
+      ["Sygefravær", "Ved sygemelding modtager arbejdspladsen sygemeldingen"],
+      [
+        "Ferie og indefrosne feriemidler",
+        "Ferie og indefrosne feriemidler. Opgaverne løses efter ferieloven.",
+      ],
+      ["Ferie og indefrosne feriemidler", "Afregning af feriepenge"],
+      [
+        "Brugeradministration",
+        "Brugeradministration omfatter oprettelse og nedlæggelse af IT-brugere.",
+      ],
     ]);
   });
 });

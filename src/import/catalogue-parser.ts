@@ -5,47 +5,28 @@
  * staffing table) at the start of a block; hand fixes cover what cannot be seen.
  */
 import type { CatalogueLine } from "./catalogue-lines.js";
-import type { ImportFixes } from "./import-fixes.js";
+import type { ParsedTask, ParsedUnit, ParseReport } from "./parsed-catalogue.js";
+import { type ImportFixes, indexFixes } from "./import-fixes.js";
+import { unitNamesFromStaffingTable, unseenUnits } from "./staffing-table.js";
 import {
-  completeUnitName,
-  matchUnitName,
-  nameKey,
-  unitNamesFromStaffingTable,
-} from "./staffing-table.js";
+  continuesTask,
+  headingText,
+  isColonLabel,
+  isLabel,
+  joinWrapped,
+  rowLabel,
+  wrapped,
+} from "./text-layout.js";
+import { columnPiece, dropWords, restOfName, takeColumn, unitAt } from "./unit-column.js";
 
-export interface ParsedTask {
-  group: string;
-  text: string;
-  /** Source lines the task was read from. */
-  from: number;
-  to: number;
-}
+/** A row label beside a repeated unit column is short; a longer text is the row's task. */
+const MAX_ROW_LABEL_WORDS = 4;
+/** Longest label beside a unit column the OCR lost that heads the row without bullets below. */
+const MAX_LOST_COLUMN_LABEL_WORDS = 3;
+/** How many source lines below its start a wrapped unit column may continue. */
+const MAX_COLUMN_WRAP = 3;
 
-export interface ParsedUnit {
-  department: string;
-  chiefArea: string;
-  name: string;
-  from: number;
-  to: number;
-  tasks: ParsedTask[];
-}
-
-export interface ParseReport {
-  /** Text the importer could not attribute to a unit, with its source lines. */
-  unplaced: { from: number; to: number; text: string }[];
-  /** Units named in a staffing table that never appear with tasks of their own. */
-  unitsWithoutTasks: { department: string; name: string }[];
-  /** Hand fixes that matched no text line, so did nothing: likely a wrong line number. */
-  unusedFixes: string[];
-}
-
-/** A wrapped line of the PDF table is about this long; shorter lines end a paragraph. */
-const WRAP_WIDTH = 80;
-const MAX_HEADING_WORDS = 8;
-/** An OCR bullet left at the start once the unit column is taken off ("Ledelse e Kvalitet…"). */
-const BULLET_GLYPH = /^(?:[eo©«¢•*·]|-(?!\d))\s+/;
-/** Longest unit name, in words, looked for at the start of a line. */
-const MAX_NAME_WORDS = 6;
+export type { ParsedTask, ParsedUnit, ParseReport } from "./parsed-catalogue.js";
 
 export function parseCatalogue(
   input: readonly CatalogueLine[],
@@ -54,8 +35,11 @@ export function parseCatalogue(
   // A copy, because a wrapped unit name is taken off the start of the next line.
   const lines = input.map((line) => ({ ...line }));
   const units: ParsedUnit[] = [];
-  const report: ParseReport = { unplaced: [], unitsWithoutTasks: [], unusedFixes: [] };
-  const used = new Set<string>();
+  const report: ParseReport = { unplaced: [], unitsWithoutTasks: [], unusedFixes: [], lines: new Map() };
+  /** A line holding a task is placed, whatever else it holds. */
+  const mark = (no: number, what: string) => {
+    if (report.lines.get(no) !== "task") report.lines.set(no, what);
+  };
   const rename = (name: string) =>
     fixes.names[`${department}/${name}`] ?? fixes.names[name] ?? name;
   /** Every name the text may use for the units of a staffing table. */
@@ -66,12 +50,10 @@ export function parseCatalogue(
       .filter((key) => !key.includes("/") && shown.has(rename(key)));
     return [...new Set([...shown, ...aliases])];
   };
-  const forcedStarts = new Map(fixes.unitStarts.map((s) => [s.line, s]));
-  const notStarts = new Set(fixes.notUnitStarts);
-  const forcedHeadings = new Map(fixes.headings.map((h) => [h.line, h]));
+  const fix = indexFixes(fixes);
   const skipped = (no: number) => {
-    const range = fixes.skip.find((r) => no >= r.from && no <= r.to);
-    if (range) used.add(`skip ${range.from}-${range.to}`);
+    const range = fix.skip(no);
+    if (range) mark(no, range.reason);
     return range !== undefined;
   };
 
@@ -87,25 +69,57 @@ export function parseCatalogue(
   let lastLine = "";
   let atBlockStart = true;
 
+  /** The heading in force while no task has come under it yet. */
+  let openHeading:
+    | { text: string; no: number; row: boolean; colon: boolean; before: string }
+    | undefined;
   const finishTask = () => {
     if (task && unit) unit.tasks.push(task);
-    else if (task) report.unplaced.push({ from: task.from, to: task.to, text: task.text });
+    else if (task) {
+      report.unplaced.push({ from: task.from, to: task.to, text: task.text });
+      for (let no = task.from; no <= task.to; no++) report.lines.delete(no);
+    }
     task = undefined;
   };
-  const finishDepartment = () => {
-    for (const name of knownUnits) {
-      const seen = units.some((u) => u.department === department && u.name === rename(name));
-      const isChiefArea = units.some(
-        (u) => u.department === department && nameKey(u.chiefArea) === nameKey(rename(name)),
-      );
-      if (!seen && !isChiefArea) {
-        report.unitsWithoutTasks.push({ department, name: rename(name) });
-      }
-    }
+  /**
+   * A heading no task came under is a task itself: a row's label ("Sekretariatet |
+   * Brugertilfredshedsundersøgelser") followed by the next row, or a line above a heading.
+   * Only a heading ending in a colon heads the headings below it.
+   */
+  const closeHeading = () => {
+    const open = openHeading;
+    openHeading = undefined;
+    if (!open || !unit) return;
+    if (open.colon) return mark(open.no, "heading over headings");
+    const { text, no } = open;
+    unit.tasks.push({ group: open.row ? "" : open.before, text, from: no, to: no });
+    mark(open.no, "task");
   };
+  const setGroup = (heading: string, no: number, row: boolean, colon: boolean) => {
+    finishTask();
+    closeHeading();
+    const before = group;
+    group = heading.replace(/:$/, "").trim();
+    openHeading = { text: group, no, row, colon: colon || heading.endsWith(":"), before };
+    mark(no, "task group");
+  };
+  const finishDepartment = () => {
+    const named = knownUnits.map(rename);
+    const ofDepartment = units.filter((u) => u.department === department);
+    report.unitsWithoutTasks.push(
+      ...unseenUnits(named, ofDepartment).map((name) => ({ department, name })),
+    );
+  };
+  /** The unit's name as its column shows it, and the rest of it a line above began. */
+  let columnName = "";
+  let pending = "";
+  let pendingFrom = 0;
   const startUnit = (name: string, no: number) => {
     finishTask();
+    closeHeading();
     group = "";
+    columnName = name;
+    pending = "";
     const display = rename(name);
     // A unit continues after a page break, where the OCR repeats its name.
     unit = units.find(
@@ -119,12 +133,17 @@ export function parseCatalogue(
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as CatalogueLine;
+    if (line.noise) mark(line.no, line.noise);
     if (line.kind === "blank" || skipped(line.no)) {
       atBlockStart = true;
       continue;
     }
-    if (line.kind === "department") {
+    if (line.kind === "department" || line.kind === "chiefArea") {
+      mark(line.no, line.kind === "department" ? "department heading" : "chief area heading");
       finishTask();
+      closeHeading();
+    }
+    if (line.kind === "department") {
       if (department) finishDepartment();
       department = rename(line.text);
       chiefArea = "";
@@ -146,169 +165,131 @@ export function parseCatalogue(
     }
     if (staffing) {
       staffing.push(line.text);
+      mark(line.no, "staffing table");
       continue;
     }
 
     let text = line.text;
     // Nothing left once a wrapped unit name was taken off, or only a note like "(generelt)".
-    if (!text || /^\([^ )]+(?: [^ )]+)?\)$/.test(text)) continue;
-    const forced = forcedStarts.get(line.no);
-    if (forced) used.add(`unitStarts ${line.no}`);
-    if (notStarts.has(line.no)) used.add(`notUnitStarts ${line.no}`);
+    if (!text || /^\([^ )]+(?: [^ )]+)?\)$/.test(text)) {
+      mark(line.no, "unit name");
+      continue;
+    }
+    // Only the first part of a line split at an inline bullet can start a unit.
+    const previous = lines[i - 1];
+    const firstPart = !(previous?.no === line.no && previous.kind !== "blank");
+    const forced = firstPart ? fix.unitStart(line.no) : undefined;
+    // Text before an inline bullet where a forced start says the unit column stands.
+    if (line.kind === "text" && lines[i + 1]?.no === line.no && fix.inUnitColumn(line.no)) {
+      if (forced) startUnit(forced.name, line.no);
+      mark(line.no, "unit name");
+      continue;
+    }
     const found = forced
       ? { name: forced.name, strip: [forced.strip, 0] as const }
-      : notStarts.has(line.no) || line.kind !== "text" || (!atBlockStart && wrapped(lastLine))
+      : fix.notUnitStart(line.no) ||
+          line.kind !== "text" ||
+          // A table border before the name marks a new row even after a wrapped line.
+          (!atBlockStart && wrapped(lastLine) && !line.unitColumn)
         ? undefined
         : unitAt(lines, i, knownUnits.length > 0 ? knownUnits : [chiefAreaAsWritten]);
+    const repeated = found && unit?.name === rename(found.name) && !dropWords(text, found.strip[0]);
+    if (found && repeated) {
+      // The unit's name alone, repeated after a page break, keeps the group in force.
+      mark(line.no, "unit name");
+      const next = lines[i + 1];
+      if (next && found.strip[1] > 0) takeColumn(next, found.strip[1]);
+      continue;
+    }
     if (found) {
       startUnit(found.name, line.no);
+      const shown = line.unitColumn ?? text.split(" ").slice(0, found.strip[0]).join(" ");
+      if (found.strip[1] === 0) pending = restOfName(found.name, shown);
+      pendingFrom = line.no;
       text = dropWords(text, found.strip[0]);
       const next = lines[i + 1];
-      if (next && found.strip[1] > 0) next.text = dropWords(next.text, found.strip[1]);
+      if (next && found.strip[1] > 0) takeColumn(next, found.strip[1]);
       if (!text) {
+        mark(line.no, "unit name");
         atBlockStart = true;
         continue;
       }
       // Beside the unit column, a short label heads the row: the task group.
-      if (found.strip[0] > 0 && isLabel(text)) {
-        finishTask();
-        group = text.replace(/:$/, "");
+      // Where the OCR lost the unit column (a forced start), only a label over bullets.
+      const overBullets = lines.slice(i + 1).find((l) => l.kind !== "blank")?.kind === "bullet";
+      // (a word or three, or a label over bullets: a longer line there is the row's first task).
+      const rowLabelled = overBullets || text.split(" ").length <= MAX_LOST_COLUMN_LABEL_WORDS;
+      if ((found.strip[0] > 0 || (forced && line.kind === "text" && rowLabelled)) && isLabel(text)) {
+        setGroup(text, line.no, true, false);
         lastLine = text;
         atBlockStart = true;
         continue;
       }
+      // "Løn Ferie og indefrosne feriemidler. Opgaverne løses …": the row's label, then its text.
+      const label = found.strip[0] > 0 || forced ? rowLabel(text) : undefined;
+      if (label) {
+        setGroup(label, line.no, true, false);
+        openHeading = undefined;
+      }
+    }
+    // The column wraps onto the next line or two, not further.
+    const nearby = line.no - pendingFrom <= MAX_COLUMN_WRAP ? pending : "";
+    const piece =
+      unit && !found && line.kind === "text" ? columnPiece(text, columnName, nearby) : undefined;
+    if (piece) {
+      pending = piece.rest;
+      pendingFrom = line.no;
+      if (piece.whole) {
+        mark(line.no, "unit column");
+        // "Ledelse ." is the column's last word beside the full stop of the task column.
+        if (/[.:]$/.test(text) && task) lastLine = ".";
+        continue;
+      }
+      text = dropWords(text, piece.strip);
+      // A piece the name starts with opens a new row of the table.
+      if (piece.rest) {
+        finishTask();
+        closeHeading();
+        group = "";
+        if (isLabel(text) && text.split(" ").length <= MAX_ROW_LABEL_WORDS) {
+          setGroup(text, line.no, true, false);
+          lastLine = text;
+          atBlockStart = true;
+          continue;
+        }
+        atBlockStart = true;
+      }
     }
     if (unit) unit.to = line.no;
 
-    const forcedHeading = forcedHeadings.get(line.no);
-    if (forcedHeading) used.add(`headings ${line.no}`);
+    const forcedHeading = fix.heading(line.no);
     const heading = forcedHeading
       ? (forcedHeading.name ?? text)
-      : headingText(text, line.kind, lines, i);
+      : task && !atBlockStart && wrapped(lastLine) && !isColonLabel(text)
+        ? undefined
+        : headingText(text, line.kind, lines, i);
     if (heading !== undefined) {
-      finishTask();
-      group = heading;
+      setGroup(heading, line.no, false, text.endsWith(":"));
     } else if (
       task &&
       line.kind === "text" &&
-      (continuesParagraph(lastLine, text) || (!atBlockStart && !startsNewItem(lastLine, text)))
+      continuesTask(lastLine, text, atBlockStart)
     ) {
       task.text = joinWrapped(task.text, text);
       task.to = line.no;
+      mark(line.no, "task");
     } else {
       finishTask();
+      openHeading = undefined;
       task = { group, text, from: line.no, to: line.no };
+      mark(line.no, "task");
     }
     lastLine = text;
     atBlockStart = false;
   }
   finishTask();
+  closeHeading();
   if (department) finishDepartment();
-  const all = [
-    ...fixes.unitStarts.map((f) => `unitStarts ${f.line}`),
-    ...fixes.notUnitStarts.map((n) => `notUnitStarts ${n}`),
-    ...fixes.headings.map((h) => `headings ${h.line}`),
-    ...fixes.skip.map((r) => `skip ${r.from}-${r.to}`),
-  ];
-  report.unusedFixes = all.filter((fix) => !used.has(fix));
+  report.unusedFixes = fix.unused();
   return { units, report };
-}
-
-/**
- * The unit whose name starts line `i`. The unit column may wrap, so its name can
- * continue at the start of the next line ("Familiefagligt" / "Udviklingscenter");
- * `strip` says how many words of each line named the unit.
- */
-function unitAt(
-  lines: readonly CatalogueLine[],
-  i: number,
-  names: readonly string[],
-): { name: string; strip: readonly [number, number] } | undefined {
-  const line = lines[i] as CatalogueLine;
-  const here = line.unitColumn ? [line.unitColumn] : line.text.split(" ");
-  const after = line.unitColumn ? line.text : undefined;
-  const next = lines[i + 1];
-  const below = next?.kind === "text" ? next.text.split(" ") : [];
-  for (let n1 = Math.min(here.length, MAX_NAME_WORDS); n1 >= 1; n1--) {
-    const rest = after ?? here.slice(n1).join(" ");
-    for (let n2 = Math.min(below.length, 2); n2 >= 0; n2--) {
-      const head = here.slice(0, n1).join(" ");
-      const tail = below.slice(0, n2).join(" ");
-      const name =
-        matchUnitName(tail ? `${head} ${tail}` : head, names) ??
-        (tail ? matchUnitName(head + tail, names) : undefined);
-      // A one-word name followed by lowercase text is more likely the start of a
-      // sentence ("Løn til ansatte …") than the unit column.
-      const oneWord = n1 + n2 === 1;
-      const inSentence = startsLowercase(rest);
-      const sentence = inSentence || (n2 > 0 && startsLowercase(below.slice(n2).join(" ")));
-      if (name && !(oneWord && sentence)) {
-        // In a sentence ("IT & Digitalisering leverer …") the name stays in the text.
-        return { name, strip: [line.unitColumn || inSentence ? 0 : n1, n2] };
-      }
-    }
-  }
-  const completed = line.unitColumn ? completeUnitName(line.unitColumn, names) : undefined;
-  return completed ? { name: completed, strip: [0, 0] } : undefined;
-}
-
-function startsLowercase(text: string): boolean {
-  return /^\p{Ll}/u.test(text);
-}
-
-function dropWords(text: string, count: number): string {
-  return text
-    .split(" ")
-    .slice(count)
-    .join(" ")
-    .replace(/^[,;:|°.\s]+/, "")
-    .replace(BULLET_GLYPH, "");
-}
-
-/** A line that ran to the edge of the table column, so the next line continues it. */
-function wrapped(line: string): boolean {
-  return line.length >= WRAP_WIDTH && !/[.:!?]$/.test(line);
-}
-
-/** Short, capitalised and not a sentence: a label rather than a task. */
-function isLabel(text: string): boolean {
-  return (
-    text.split(" ").length <= MAX_HEADING_WORDS && /^\p{Lu}/u.test(text) && !/[.,;]$/.test(text)
-  );
-}
-
-/** A task-group heading: a short line that introduces the tasks below it. */
-function headingText(
-  text: string,
-  kind: CatalogueLine["kind"],
-  lines: readonly CatalogueLine[],
-  i: number,
-): string | undefined {
-  if (kind !== "text") return undefined;
-  const marked = /^(.*?)\s*\(overskrift\)$/i.exec(text);
-  if (marked) return marked[1];
-  if (!isLabel(text)) return undefined;
-  if (text.endsWith(":")) return text.slice(0, -1).trim();
-  const next = lines.slice(i + 1).find((l) => l.kind !== "blank");
-  return next?.kind === "bullet" ? text : undefined;
-}
-
-/** The previous line was wrapped mid-sentence, or this one continues in lowercase. */
-function continuesParagraph(previous: string, text: string): boolean {
-  return /^[\p{Ll}\d(]/u.test(text) || wrapped(previous);
-}
-
-/** Inside a block, a new item starts after a finished sentence or a short line. */
-function startsNewItem(previous: string, text: string): boolean {
-  return /^\p{Lu}/u.test(text) && (/[.:!?)]$/.test(previous) || previous.length < WRAP_WIDTH);
-}
-
-/** Joins a wrapped line, undoing hyphenation of a word split at the line end. */
-function joinWrapped(before: string, after: string): string {
-  // "Indenrigs-" / "og Sundhedsministeriet" keeps its hyphen: it stands for a word.
-  const suspended = /^(?:og|eller|samt)\b/.test(after);
-  if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after) && !suspended) {
-    return before.slice(0, -1) + after;
-  }
-  return `${before} ${after}`;
 }

@@ -9,6 +9,8 @@ import { readCatalogueLines } from "./catalogue-lines.js";
 import { type ParsedUnit, type ParseReport, parseCatalogue } from "./catalogue-parser.js";
 import { createDanishLexicon } from "./danish-lexicon.js";
 import type { ImportFixes } from "./import-fixes.js";
+import { markImported } from "./imported-marker.js";
+import { accountLines, type LineAccount } from "./line-accounting.js";
 import { createOcrRepairer, type Repair } from "./ocr-repair.js";
 
 export interface ImportOptions {
@@ -25,6 +27,8 @@ export interface ImportResult {
   units: ParsedUnit[];
   repairs: Repair[];
   report: ParseReport;
+  /** What became of every non-blank catalogue line. */
+  lines: LineAccount;
 }
 
 export function importCatalogue(options: ImportOptions): ImportResult {
@@ -35,36 +39,44 @@ export function importCatalogue(options: ImportOptions): ImportResult {
   const { units, report } = parseCatalogue(lines, options.fixes);
   const document = basename(options.catalogue.name);
   const placed = units.filter((u) => u.tasks.length > 0);
+  const kept = new Map(placed.map((unit) => [unit, uniqueTasks(unit)]));
   const files = placed.map((unit) => {
     const path = [unit.department, unit.chiefArea, unit.name].map(slugify);
-    return {
-      path: `${path.join("/")}.md`,
-      content: formatUnitFile({
+    const display = options.fixes.displayNames[path.join("/")];
+    const content = formatUnitFile({
         id: [slugify(options.organisation), ...path].join("/"),
-        name: unit.name,
+        name: display ?? unit.name,
         organisation: options.organisation,
         department: unit.department,
         chiefArea: unit.chiefArea,
-        aliases: [],
+        aliases: display ? [unit.name] : [],
         contacts: [],
         crossCutting: options.fixes.crossCutting.includes(unit.department),
         source: { document, lines: `${unit.from}-${unit.to}` },
-        tasks: uniqueTasks(unit),
-      }),
-    };
+        tasks: (kept.get(unit) ?? []).map((t) => ({ group: t.group, text: t.text })),
+    });
+    const name = `${path.at(-1)}.md`;
+    return { path: `${path.join("/")}.md`, content: markImported(content, document, name) };
   });
-  return { files, units: placed, repairs, report };
+  const ids = new Set(placed.map((u) => [u.department, u.chiefArea, u.name].map(slugify).join("/")));
+  for (const id of Object.keys(options.fixes.displayNames)) {
+    if (!ids.has(id)) report.unusedFixes.push(`displayNames ${id}`);
+  }
+  const account = accountLines(options.catalogue.text, report.lines, [...kept.values()].flat());
+  return { files, units: placed, repairs, report, lines: account };
 }
 
-/** The OCR repeats text across page breaks; a unit lists each task once. */
+/**
+ * The OCR repeats text across page breaks; a unit lists each task once. Tasks under
+ * no heading come first: in a unit file a task below a `##` heading belongs to it.
+ */
 function uniqueTasks(unit: ParsedUnit) {
   const seen = new Set<string>();
-  return unit.tasks
-    .filter((t) => {
-      const key = `${t.group}\n${t.text}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map((t) => ({ group: t.group, text: t.text }));
+  const unique = unit.tasks.filter((t) => {
+    const key = `${t.group}\n${t.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...unique.filter((t) => !t.group), ...unique.filter((t) => t.group)];
 }

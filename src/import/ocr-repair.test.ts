@@ -376,3 +376,26 @@ describe("repairLine", () => {
     expect(repairer.repairLine("Lgn/ansaettelser:")).toBe("Løn/ansættelser:");
   });
 });
+
+describe("OCR classes a rule can repair (issue 11)", () => {
+  it("leaves the letters of an abbreviation alone", () => {
+    expect(repairer.repairLine("bl.a. i samarbejde, m.v. og f.eks. ATP")).toBe(
+      "bl.a. i samarbejde, m.v. og f.eks. ATP",
+    );
+  });
+
+  it("reads an acronym's last l as I when the dictionary does not know the token", () => {
+    expect(repairer.repairLine("adgang til WIFl og KMDl")).toBe("adgang til WIFI og KMDI");
+  });
+
+  it("makes a capital I between lowercase words the preposition i", () => {
+    expect(repairer.repairLine("deltagelse I referencegrupper og test I forbindelse med")).toBe(
+      "deltagelse i referencegrupper og test i forbindelse med",
+    );
+    expect(repairer.repairLine("I forbindelse med. I alt")).toBe("I forbindelse med. I alt");
+  });
+
+  it("reads & before r as å", () => {
+    expect(repairer.repairLine("hvert 4. &r med udgangspunkt")).toBe("hvert 4. år med udgangspunkt");
+  });
+});

@@ -32,6 +32,8 @@ const DAMAGE: readonly (readonly [string, readonly string[]])[] = [
  * stays part of its word for the repairs and for the hand fixes.
  */
 const WORD = /[\p{L}@¢®]+(?:&[\p{L}@¢®]+)*/gu;
+/** A capital I between two lowercase words. */
+const MID_SENTENCE_I = /(?<=\p{Ll},? )I(?= \p{Ll})/gu;
 /** More repairs than this in one word is more likely a different word than damage. */
 const MAX_REPAIRS = 3;
 
@@ -65,17 +67,30 @@ export function createOcrRepairer(
     repairWord,
     repairLine(line, repairs) {
       // Hyphenated words (IT-netværket) are repaired part by part.
-      return line.replace(WORD, (word) => {
+      const repaired = line.replace(WORD, (word, at: number) => {
+        if (inAbbreviation(line, at, word.length)) return word;
         const fixed = repairWord(word);
         if (fixed === undefined) return word;
         repairs?.push({ from: word, to: fixed });
         return fixed;
       });
+      // A capital I between lowercase words is the preposition i ("deltagelse I referencegrupper"),
+      // and `&r` is år with its å read as &.
+      return repaired.replace(MID_SENTENCE_I, "i").replace(/(?<=^|\s)&r\b/gu, "år");
     },
   };
 }
 
+/** A letter run with a full stop before or after it inside the token: "bl.a.", "m.v.", "f.eks.". */
+function inAbbreviation(line: string, at: number, length: number): boolean {
+  const after = line.slice(at + length, at + length + 2);
+  const before = line.slice(Math.max(0, at - 2), at);
+  return /^\.\p{L}/u.test(after) || /\p{L}\.$/u.test(before);
+}
+
 function repairUncached(word: string, lexicon: DanishLexicon): string | undefined {
+  // An acronym whose last I was read as l: "Bl" is BI.
+  if (/^\p{Lu}+l$/u.test(word) && !lexicon.isWord(word)) return `${word.slice(0, -1)}I`;
   // Short words in capitals are abbreviations (SA, UMT, GIS), not damaged Danish.
   if (word.length <= 4 && !word.includes("@") && word === word.toLocaleUpperCase("da")) {
     return undefined;

@@ -60,3 +60,15 @@ export function completeUnitName(prefix: string, names: readonly string[]): stri
   const found = names.filter((name) => nameKey(name).startsWith(`${key} `));
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** Names of a staffing table that are neither a unit with tasks nor a chief area. */
+export function unseenUnits(
+  names: readonly string[],
+  units: readonly { name: string; chiefArea: string }[],
+): string[] {
+  return [...new Set(names)].filter(
+    (name) =>
+      !units.some((u) => u.name === name) &&
+      !units.some((u) => nameKey(u.chiefArea) === nameKey(name)),
+  );
+}

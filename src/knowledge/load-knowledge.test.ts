@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "./load-knowledge.js";
 import { formatProblem } from "./problem.js";
+import { toRecords } from "./records.js";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -223,8 +224,8 @@ describe("loadKnowledge: problems across the folder", () => {
   });
 
   it("a unit file with neither tasks nor contacts is an error, only contacts a warning", async () => {
-    const empty = unit("randers/tom", []);
-    const contactsOnly = unit("randers/kontakt", []).replace(
+    const empty = unit("randers/tom", [], "Tom");
+    const contactsOnly = unit("randers/kontakt", [], "Kontakt").replace(
       "source:",
       "contacts:\n  - name: Per\nsource:",
     );
@@ -247,6 +248,56 @@ describe("loadKnowledge: problems across the folder", () => {
     });
     expect(k.messages).toEqual([
       'umt/byg.md [id]: fejl: id "randers/byg" bruges også i stabene/byg.md; hver enhed skal have sit eget id',
+    ]);
+  });
+
+  it("two units of one organisation with the same name are an error; in two organisations they are not", async () => {
+    const norddjurs = unit("norddjurs/sekretariatet", ["Post"], "Sekretariatet").replace(
+      "Randers Kommune",
+      "Norddjurs Kommune",
+    );
+    const k = await load({
+      "sko/sekretariatet.md": unit("randers/sko/sekretariatet", ["Politisk betjening"], "Sekretariatet"),
+      "kultur/sekretariatet.md": unit("randers/kultur/sekretariatet", ["Foreninger"], "sekretariatet"),
+      "norddjurs/sekretariatet.md": norddjurs,
+    });
+    expect(k.messages).toEqual([
+      'sko/sekretariatet.md [name]: fejl: navnet "Sekretariatet" bruges også af kultur/sekretariatet.md i Randers Kommune; giv enhederne navne man kan kende fra hinanden (fx "Sekretariatet, Sundhed og Omsorg") og sæt det korte navn under aliases',
+    ]);
+  });
+
+  it("an admin's additions file adds aliases, contacts and tasks to the unit it names", async () => {
+    const additions = [
+      "unit: randers/byg",
+      "aliases: [byggesagsafdelingen]",
+      "contacts:",
+      "  - { name: Jens Jensen, role: Byggesagsbehandler, email: jj@randers.dk }",
+      "tasks:",
+      "  - { group: Byggesagsbehandling, text: Skurvogne på vejarealer }",
+      "",
+    ].join("\n");
+    const k = await load({ "umt/byg.md": unit("randers/byg"), "umt/byg.additions.yaml": additions });
+    expect(k.messages).toEqual([]);
+    const byg = k.units.find((u) => u.id === "randers/byg");
+    expect(byg?.aliases).toEqual(["byggesagsafdelingen"]);
+    expect(byg?.contacts.map((c) => c.name)).toEqual(["Jens Jensen"]);
+    expect(byg?.tasks.map((t) => [t.group, t.text, t.file ?? "unit file"])).toEqual([
+      ["Byggesagsbehandling", "Byggeansøgninger", "unit file"],
+      ["Byggesagsbehandling", "Skurvogne på vejarealer", "umt/byg.additions.yaml"],
+    ]);
+    const records = toRecords(k).filter((r) => r.text === "Skurvogne på vejarealer");
+    expect(records.map((r) => r.source)).toEqual([{ file: "umt/byg.additions.yaml", line: 6 }]);
+  });
+
+  it("additions for a unit that does not exist, or with a bad field, are errors with file and line", async () => {
+    const k = await load({
+      "byg.md": unit("randers/byg"),
+      "a.additions.yaml": "unit: randers/findes-ikke\naliases: [x]\n",
+      "b.additions.yaml": "unit: randers/byg\ncontacts:\n  - { name: Per, email: ikke-en-mail }\n",
+    });
+    expect(k.messages).toEqual([
+      "b.additions.yaml:3 [contacts[0].email]: fejl: email er ikke en gyldig e-mailadresse",
+      'a.additions.yaml:1 [unit]: fejl: der er ingen enhed med id "randers/findes-ikke"; brug id\'et fra enhedsfilens front matter',
     ]);
   });
 
@@ -292,8 +343,8 @@ describe("loadKnowledge: problems across the folder", () => {
       "randers/noter.docx": Buffer.from([0xd0, 0xcf]),
     });
     expect(k.messages).toEqual([
-      "katalog.txt: advarsel: filen bliver ikke læst: kun .md (enheder), .meeting.yaml (møder), synonyms.txt og vocabulary/*.txt bruges; kildedokumenter hører til i sources/",
-      "randers/noter.docx: advarsel: filen bliver ikke læst: kun .md (enheder), .meeting.yaml (møder), synonyms.txt og vocabulary/*.txt bruges; kildedokumenter hører til i sources/",
+      "katalog.txt: advarsel: filen bliver ikke læst: kun .md (enheder), .additions.yaml (tilføjelser til en enhed), .meeting.yaml (møder), synonyms.txt og vocabulary/*.txt bruges; kildedokumenter hører til i sources/",
+      "randers/noter.docx: advarsel: filen bliver ikke læst: kun .md (enheder), .additions.yaml (tilføjelser til en enhed), .meeting.yaml (møder), synonyms.txt og vocabulary/*.txt bruges; kildedokumenter hører til i sources/",
     ]);
   });
 

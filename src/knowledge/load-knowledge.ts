@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { type Additions, ADDITIONS_SUFFIX, mergeAdditions, parseAdditionsFile } from "./additions-file.js";
 import { parseMeetingFile } from "./meeting-file.js";
 import type { Problem } from "./problem.js";
 import type { Meeting, Unit } from "./schema.js";
@@ -31,7 +32,8 @@ const MEETING_SUFFIX = ".meeting.yaml";
 
 export async function loadKnowledge(dir: string): Promise<Knowledge> {
   const problems: Problem[] = [];
-  const units: Unit[] = [];
+  let units: Unit[] = [];
+  const additions: Additions[] = [];
   const meetings: Meeting[] = [];
   const synonyms: SynonymGroup[] = [];
   const rules: VocabularyRuleEntry[] = [];
@@ -57,7 +59,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       problems.push({
         severity: "warning",
         file,
-        message: `filen bliver ikke læst: kun .md (enheder), ${MEETING_SUFFIX} (møder), ${SYNONYMS_FILE} og ${VOCABULARY_DIR}/*.txt bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
+        message: `filen bliver ikke læst: kun .md (enheder), ${ADDITIONS_SUFFIX} (tilføjelser til en enhed), ${MEETING_SUFFIX} (møder), ${SYNONYMS_FILE} og ${VOCABULARY_DIR}/*.txt bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
       });
       continue;
     }
@@ -74,6 +76,10 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       const parsed = parseVocabularyFile(text, file);
       rules.push(...parsed.rules);
       problems.push(...parsed.problems);
+    } else if (kind === "additions") {
+      const parsed = parseAdditionsFile(text, file);
+      if (parsed.additions) additions.push(parsed.additions);
+      problems.push(...parsed.problems);
     } else if (kind === "meeting") {
       const parsed = parseMeetingFile(text, file);
       if (parsed.meeting) meetings.push(parsed.meeting);
@@ -84,7 +90,9 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       problems.push(...parsed.problems);
     }
   }
-  problems.push(...crossFileProblems(units, meetings));
+  const merged = mergeAdditions(units, additions);
+  units = merged.units;
+  problems.push(...merged.problems, ...crossFileProblems(units, meetings));
   if (units.length === 0 && !problems.some((p) => p.severity === "error")) {
     problems.push({
       severity: "error",
@@ -100,6 +108,7 @@ function fileKind(file: string, name: string) {
   if (name === SYNONYMS_FILE) return "synonyms";
   if (file.startsWith(`${VOCABULARY_DIR}/`) && name.endsWith(".txt")) return "vocabulary";
   if (name.endsWith(MEETING_SUFFIX)) return "meeting";
+  if (name.endsWith(ADDITIONS_SUFFIX)) return "additions";
   if (name.endsWith(".md")) return "unit";
   return "unknown";
 }
@@ -150,6 +159,7 @@ function crossFileProblems(units: readonly Unit[], meetings: readonly Meeting[])
       });
     } else idOwner.set(id, file);
   }
+  problems.push(...sharedNames(units));
   const taskOwner = new Map<string, Unit>();
   for (const unit of units) {
     for (const task of unit.tasks) {
@@ -158,12 +168,31 @@ function crossFileProblems(units: readonly Unit[], meetings: readonly Meeting[])
       if (other && other.id !== unit.id) {
         problems.push({
           severity: "warning",
-          file: unit.file,
+          file: task.file ?? unit.file,
           line: task.line,
           message: `samme opgavetekst står også i ${other.file} (${other.name}): "${clip(task.text)}"`,
         });
       } else if (!other) taskOwner.set(key, unit);
     }
+  }
+  return problems;
+}
+
+/** Two units of one organisation with the same name cannot be told apart on a card. */
+function sharedNames(units: readonly Unit[]): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, Unit>();
+  for (const unit of units) {
+    const key = `${unit.organisation}\n${unit.name.toLocaleLowerCase("da")}`;
+    const other = owner.get(key);
+    if (other) {
+      problems.push({
+        severity: "error",
+        file: unit.file,
+        field: "name",
+        message: `navnet "${unit.name}" bruges også af ${other.file} i ${unit.organisation}; giv enhederne navne man kan kende fra hinanden (fx "Sekretariatet, Sundhed og Omsorg") og sæt det korte navn under aliases`,
+      });
+    } else owner.set(key, unit);
   }
   return problems;
 }

@@ -4,10 +4,16 @@
  * built from them.
  */
 import { z } from "zod/v4";
+import { createHash } from "node:crypto";
 import type { Knowledge } from "./load-knowledge.js";
+import { slugify } from "./slug.js";
 
 const placeFields = {
-  id: z.string().describe("Stable record id: the unit id, '#' and the record's place in it."),
+  id: z
+    .string()
+    .describe(
+      "Stable record id: the unit id, '#' and what the record is (a task's text, a contact's name, an item's number), so it does not move when other records are added or removed.",
+    ),
   organisation: z.string(),
   department: z.string(),
   chiefArea: z.string(),
@@ -52,20 +58,28 @@ export function toRecords(knowledge: Pick<Knowledge, "units" | "meetings">): Kno
       unit: unit.name,
       unitId: unit.id,
     };
-    unit.tasks.forEach((task, i) => {
+    const taken = new Set<string>();
+    /** The first free id of `base`, `base-2`, …: a unit may list the same task twice. */
+    const unique = (base: string) => {
+      let id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      taken.add(id);
+      return id;
+    };
+    unit.tasks.forEach((task) => {
       records.push({
         kind: "task",
-        id: `${unit.id}#${i + 1}`,
+        id: unique(`${unit.id}#${digest(`${task.group}\n${task.text}`)}`),
         ...place,
         taskGroup: task.group,
         text: task.text,
-        source: { file: unit.file, line: task.line },
+        source: { file: task.file ?? unit.file, line: task.line },
       });
     });
-    unit.contacts.forEach((contact, i) => {
+    unit.contacts.forEach((contact) => {
       records.push({
         kind: "contact",
-        id: `${unit.id}#kontakt-${i + 1}`,
+        id: unique(`${unit.id}#kontakt-${slugify(contact.name)}`),
         ...place,
         taskGroup: "",
         text: [contact.name, contact.role].filter(Boolean).join(", "),
@@ -97,4 +111,9 @@ export function toRecords(knowledge: Pick<Knowledge, "units" | "meetings">): Kno
     }
   }
   return records;
+}
+
+/** A short fingerprint of a task's group and text. */
+function digest(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 10);
 }

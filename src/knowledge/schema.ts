@@ -67,6 +67,10 @@ export const taskSchema = z.strictObject({
   group: z.string().describe("Task-group heading the task stands under ('' when none)."),
   text: nonEmpty("text").describe("The full task description."),
   line: z.number().int().positive().describe("Line of the task in its knowledge file."),
+  file: z
+    .string()
+    .optional()
+    .describe("File the task was written in, when not the unit's own (an admin's additions)."),
 });
 
 export const unitSchema = unitFrontMatterSchema.extend({

@@ -21,20 +21,11 @@ export function fitsQuestion(unit: RankedForConfidence, tuning: ConfidenceTuning
   return unit.coverage >= tuning.minCoverage && unit.score >= tuning.minScore && unit.distinctive >= tuning.minDistinctive;
 }
 
-/**
- * Whether the first unit is stated plainly: it fits, it is clearly ahead of the second,
- * and the second does not cover more of the question (then the two answer different
- * parts of it, and neither is plainly the one).
- */
+/** Whether the first unit is stated plainly: it fits, and it is clearly ahead of the second. */
 export function isConfident(
   first: RankedForConfidence | undefined,
   second: RankedForConfidence | undefined,
   tuning: ConfidenceTuning,
 ): boolean {
-  return (
-    first !== undefined &&
-    fitsQuestion(first, tuning) &&
-    (second?.score ?? 0) < tuning.maxRunnerUp * first.score &&
-    first.coverage - (second?.coverage ?? 0) >= tuning.minCoverageLead
-  );
+  return first !== undefined && fitsQuestion(first, tuning) && (second?.score ?? 0) < tuning.maxRunnerUp * first.score;
 }

@@ -35,7 +35,7 @@ export const configSchema = z.object({
         .map((id) => id.trim())
         .filter(Boolean),
     )
-    .describe("Entra object ids of admins (comma-separated): may run genindlæs and status."),
+    .describe("Entra object ids of admins (comma-separated): may run genindlæs, status and forslag."),
   TENANT_ORGANISATIONS: z
     .string()
     .default("")

@@ -64,7 +64,7 @@ export function blobFeedbackLog(
       const legacy = containerClient.getBlobClient(LEGACY_BLOB);
       if (await legacy.exists()) names.unshift(LEGACY_BLOB);
       let dropped = 0;
-      for (const name of names) dropped += await pruneBlob(containerClient, name, before);
+      for (const name of names) dropped += await pruneBlob(containerClient, name, before, name === names.at(-1));
       return dropped;
     },
     async read(since) {
@@ -86,21 +86,22 @@ export function blobFeedbackLog(
  * Drops one blob's events from before `before`. Append blobs cannot be edited, so a
  * blob with some old lines is written anew with the rest, on condition that nobody
  * appended since it was read (else it is left for the next prune); a blob with only
- * old lines is deleted, and the next append starts a new one.
+ * old lines is deleted, except the last of the series, which instances append to: it
+ * is emptied instead.
  */
-async function pruneBlob(containerClient: ContainerClient, name: string, before: Date): Promise<number> {
+async function pruneBlob(containerClient: ContainerClient, name: string, before: Date, last: boolean): Promise<number> {
   const client = containerClient.getAppendBlobClient(name);
   const properties = await client.getProperties();
   const { kept, dropped } = keepRecent((await client.downloadToBuffer()).toString("utf8"), before);
   if (dropped === 0) return 0;
   const conditions = { ifMatch: properties.etag };
   try {
-    if (!kept) {
+    if (!kept && !last) {
       await client.delete({ conditions });
       return dropped;
     }
     await client.create({ conditions });
-    await client.appendBlock(kept, Buffer.byteLength(kept));
+    if (kept) await client.appendBlock(kept, Buffer.byteLength(kept));
     return dropped;
   } catch (error) {
     if (error instanceof RestError && error.statusCode === 412) return 0;

@@ -23,6 +23,8 @@ let logPath: string;
 let knowledge: KnowledgeService;
 let log: FeedbackLog;
 let adapter: TestAdapter;
+/** What the bot logged, one object per line. */
+const logged: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   const root = await mkdtemp(join(tmpdir(), "hvem-learning-"));
@@ -47,7 +49,7 @@ beforeAll(async () => {
       }),
     },
     feedback: log,
-    logger: pino({ level: "silent" }),
+    logger: pino({ level: "info" }, { write: (line: string) => void logged.push(JSON.parse(line)) }),
   });
   adapter = new TestAdapter(async (context) => {
     await bot.app.run(context);
@@ -103,6 +105,16 @@ describe("learning from use", () => {
     const [accepted] = await turn(ADMIN, { type: ActivityTypes.Message, value: accept?.data });
     expect(accepted?.text).toContain(`Forslag ${accept?.data.id} er godkendt`);
     expect(accepted?.text).toContain(`besvares nu med ${PICKED} først`);
+
+    const adminActions = logged.filter((l) => l.msg === "admin action");
+    expect(adminActions).toMatchObject([
+      { action: "suggestions", accepted: false },
+      { action: "suggestions", accepted: true },
+      { action: "acceptSuggestion", accepted: false, id: accept?.data.id },
+      { action: "acceptSuggestion", accepted: true, id: accept?.data.id },
+    ]);
+    expect(adminActions[1]?.user).toMatch(/^[0-9a-f]{12}$/);
+    expect(JSON.stringify(logged)).not.toContain(ADMIN);
 
     const learned = await readFile(join(dir, "vocabulary", "learned.txt"), "utf8");
     expect(learned).toMatch(new RegExp(`# forslag ${accept?.data.id}, \\d{4}-\\d{2}-\\d{2}, 3 brugere valgte ${PICKED}`));

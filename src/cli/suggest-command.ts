@@ -82,7 +82,7 @@ async function decide(desk: SuggestionDesk, action: "accept" | "reject", id: str
   out.line(`Forslag ${suggestion.id} er godkendt: "${printable(suggestion.adds)}" står nu i ${knowledgeDir}/${suggestion.file}.`);
   // The proof: the question that produced it, asked of the knowledge as it is now.
   const question = suggestion.examples[0] ?? suggestion.from;
-  const first = createSearcher(await loadKnowledge(knowledgeDir)).ask(question).answers[0];
+  const first = createSearcher(await loadKnowledge(knowledgeDir)).ask(question, { organisation: suggestion.organisation }).answers[0];
   out.line(
     first?.unitId === suggestion.unitId
       ? `"${printable(question)}" besvares nu med ${printable(suggestion.unit)} først. Send genindlæs til botten (eller vent på filovervågningen).`

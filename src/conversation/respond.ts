@@ -4,6 +4,7 @@
  * only turns a Reply into an activity.
  */
 import { z } from "zod/v4";
+import { maskPersonalData } from "../feedback/mask-personal-data.js";
 import { formatProblem } from "../knowledge/problem.js";
 import { detectLanguage, type Language } from "../analysis/language.js";
 import type { Answer, AskResult } from "../search/answer-schema.js";
@@ -152,7 +153,8 @@ export async function respond(
     return {
       reply: { kind: "answer" as const, result, answerIndex, language: lang, ...(picked ? { picked } : {}) },
       memory: {
-        lastQuestion: searchedPart(result.question),
+        // Kept in conversation state (Blob Storage with several instances): no citizen's details.
+        lastQuestion: maskPersonalData(searchedPart(result.question)),
         shownUnitId: result.answers[answerIndex]?.unitId,
         listed: 1,
         language: lang,

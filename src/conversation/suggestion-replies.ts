@@ -35,7 +35,7 @@ export async function decideSuggestion(
   const reindexed = await knowledge.reindex();
   if (!reindexed.ok) return problemText(t.accepted(suggestion.id, suggestion.adds, suggestion.file), reindexed.problems);
   const question = suggestion.examples[0] ?? suggestion.from;
-  const first = knowledge.searcher().ask(question).answers[0];
+  const first = knowledge.searcher().ask(question, { organisation: suggestion.organisation }).answers[0];
   return [
     t.accepted(suggestion.id, suggestion.adds, suggestion.file),
     first?.unitId === suggestion.unitId ? t.first(question, suggestion.unit) : t.notFirst(question, first?.unit ?? "?"),

@@ -68,10 +68,17 @@ export function suggestionDesk(options: SuggestionDeskOptions): SuggestionDesk {
     }
     return { ok: true, suggestion };
   };
+  // One decision at a time: two appending to the same file at once would lose one.
+  let deciding: Promise<unknown> = Promise.resolve();
+  const inTurn = (run: () => Promise<DeskOutcome>) => {
+    const next = deciding.then(run, run);
+    deciding = next.catch(() => undefined);
+    return next;
+  };
   return {
     list,
-    accept: (id, now) => decide(id, writeAccepted, now),
-    reject: (id, now) => decide(id, writeRejected, now),
+    accept: (id, now) => inTurn(() => decide(id, writeAccepted, now)),
+    reject: (id, now) => inTurn(() => decide(id, writeRejected, now)),
   };
 }
 
@@ -90,8 +97,10 @@ export function suggest(
   const suggestions = new Map<string, Suggestion>();
   for (const group of groups) {
     const unit = knowledge.units.find((u) => u.id === group.unitId);
-    const answers = searcher.ask(group.question).answers;
-    if (!unit || answers[0]?.unitId === group.unitId) continue;
+    if (!unit) continue;
+    // As the unit's own organisation asks it: that is whose users picked it.
+    const answers = searcher.ask(group.question, { organisation: unit.organisation }).answers;
+    if (answers[0]?.unitId === group.unitId) continue;
     const matched = answers.find((a) => a.unitId === group.unitId)?.tasks.map((t) => t.text) ?? [];
     const from = questionPhrase(group.question);
     const to =
@@ -105,6 +114,7 @@ export function suggest(
       kind: "rule",
       unitId: unit.id,
       unit: unit.name,
+      organisation: unit.organisation,
       adds: ruleLine(from, to),
       file: LEARNED_FILE,
       from,

@@ -21,6 +21,7 @@ export const suggestionSchema = z.object({
   kind: z.literal("rule").describe("A one-way vocabulary rule."),
   unitId: z.string(),
   unit: z.string().describe("The unit's display name."),
+  organisation: z.string().describe("The unit's organisation: its users asked the question."),
   adds: z.string().describe("The line it would add, as written in the file."),
   file: z.string().describe("The file it would be added to, relative to the knowledge folder."),
   from: z.string().describe("The question's words: a phrase that counts only when all its words are asked."),

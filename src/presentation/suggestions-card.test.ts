@@ -7,6 +7,7 @@ const suggestion: Suggestion = {
   kind: "rule",
   unitId: "natur",
   unit: "Natur",
+  organisation: "Test Kommune",
   adds: "vand kælderen => **terræn**",
   file: "vocabulary/learned.txt",
   from: "vand kælderen",

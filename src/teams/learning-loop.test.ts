@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
+import { type Activity, ActivityTypes, MemoryStorage, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type FeedbackLog, fileFeedbackLog, readFeedbackLog } from "../feedback/feedback-log.js";
@@ -23,6 +23,8 @@ let logPath: string;
 let knowledge: KnowledgeService;
 let log: FeedbackLog;
 let adapter: TestAdapter;
+/** The conversation state as stored. */
+const stored: Record<string, string> = {};
 /** What the bot logged, one object per line. */
 const logged: Record<string, unknown>[] = [];
 
@@ -49,6 +51,7 @@ beforeAll(async () => {
       }),
     },
     feedback: log,
+    storage: new MemoryStorage(stored),
     logger: pino({ level: "info" }, { write: (line: string) => void logged.push(JSON.parse(line)) }),
   });
   adapter = new TestAdapter(async (context) => {
@@ -132,7 +135,7 @@ describe("learning from use", () => {
     expect(JSON.stringify(events)).not.toContain("user-1");
   });
 
-  it("never writes a CPR number, e-mail address or phone number from a question or a 👎 comment to the log", async () => {
+  it("never writes a CPR number, e-mail address or phone number from a question or a 👎 comment to the log or the conversation state", async () => {
     const [answer] = await turn("user-5", "borgeren 010190-1234 (jens@eksempel.dk, tlf. 89 15 15 15) klager over rotter");
     expect(firstUnit(answer)).toBe(PICKED);
     await turn("user-5", {
@@ -149,6 +152,8 @@ describe("learning from use", () => {
     expect(written).toContain("cpr [cpr], ring [telefon]");
     for (const personal of ["010190", "3112851234", "jens@eksempel.dk", "89 15 15 15", "89151515"]) {
       expect(written).not.toContain(personal);
+      expect(JSON.stringify(stored)).not.toContain(personal);
     }
+    expect(JSON.stringify(stored)).toContain("[cpr]");
   });
 });

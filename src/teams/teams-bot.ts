@@ -141,7 +141,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
     const user = userOf(context);
     if (reply.kind === "answer") {
       const shown = reply.result.answers[reply.answerIndex];
-      const question = searchedPart(reply.result.question);
+      const question = maskPersonalData(searchedPart(reply.result.question));
       const remembered = { ...(state.conversation.answered ?? {}) };
       if (sent?.id) remembered[sent.id] = { question, unitId: shown?.unitId };
       state.conversation.answered = Object.fromEntries(Object.entries(remembered).slice(-REMEMBERED_ANSWERS));
@@ -158,7 +158,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
           ...(shown ? { unitId: shown.unitId } : {}),
         });
       }
-      logger.debug({ conversation, question: maskPersonalData(question) }, "question text");
+      logger.debug({ conversation, question }, "question text");
     }
     if ("admin" in reply && reply.admin) logger.info({ ...reply.admin, user, conversation }, "admin action");
     logger.info(

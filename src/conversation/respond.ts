@@ -11,7 +11,7 @@ import type { Answer, AskResult } from "../search/answer-schema.js";
 import { searchedPart } from "../search/searcher.js";
 import type { SuggestionDesk } from "../learning/suggestion-desk.js";
 import type { Suggestion } from "../learning/suggestions.js";
-import { suggestionTextsFor } from "../presentation/texts.js";
+import { textsFor } from "../presentation/texts.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
 import { decideSuggestion, listSuggestions } from "./suggestion-replies.js";
 
@@ -146,7 +146,7 @@ export async function respond(
   return answer(ask(text), 0, language);
 
   function refuse(admin: AdminAction, lang: Language) {
-    return { reply: { kind: "text" as const, text: suggestionTextsFor(lang).refused, admin }, memory };
+    return { reply: { kind: "text" as const, text: textsFor(lang).adminOnly, admin }, memory };
   }
 
   function answer(result: AskResult, answerIndex: number, lang: Language, picked = false) {

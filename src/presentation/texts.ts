@@ -17,6 +17,7 @@ const da = {
   noMore: "Der er ikke flere enheder til dette spørgsmål.",
   askFirst: "Stil et spørgsmål først; så kan jeg vise kontakterne for den enhed, jeg finder.",
   noContacts: "Der er endnu ingen kontaktpersoner for enheden i Hvem. Spørg enhedens leder eller omstillingen.",
+  adminOnly: "Beklager, det kan kun Hvems administratorer. Stil mig gerne et spørgsmål i stedet.",
 };
 
 export type Texts = Record<keyof typeof da, string>;
@@ -39,6 +40,7 @@ const texts: Record<Language, Texts> = {
     noMore: "There are no more units for this question.",
     askFirst: "Ask a question first; then I can show the contacts of the unit I found.",
     noContacts: "The knowledge has no contacts for this unit yet. Ask the unit's manager, or the switchboard.",
+    adminOnly: "Sorry, only Hvem's administrators can do that. Ask me a question instead.",
   },
 };
 
@@ -60,7 +62,6 @@ const suggestionTexts = {
     notFirst: (question: string, unit: string) => `"${question}" besvares stadig med ${unit} først; ret reglen i filen, hvis den skal virke stærkere.`,
     rejected: (id: string) => `Forslag ${id} er afvist og bliver ikke foreslået igen.`,
     unavailable: "Forslag er ikke sat op på denne server.",
-    refused: "Beklager, det kan kun Hvems administratorer. Stil mig gerne et spørgsmål i stedet.",
   },
   en: {
     title: "Suggestions from use",
@@ -74,7 +75,6 @@ const suggestionTexts = {
     notFirst: (question: string, unit: string) => `"${question}" is still answered with ${unit} first; edit the rule in the file to make it stronger.`,
     rejected: (id: string) => `Suggestion ${id} is rejected and will not be suggested again.`,
     unavailable: "Suggestions are not set up on this server.",
-    refused: "Sorry, only Hvem's administrators can do that. Ask me a question instead.",
   },
 } satisfies Record<Language, unknown>;
 

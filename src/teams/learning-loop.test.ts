@@ -156,4 +156,19 @@ describe("learning from use", () => {
     }
     expect(JSON.stringify(stored)).toContain("[cpr]");
   });
+
+  it("records a pick made from 'flere' too, with the unit the answer put first", async () => {
+    await turn("user-6", "hvem laver lønsedler");
+    const [more] = await turn("user-6", "flere");
+    const button = card(more).actions?.[0];
+    await turn("user-6", { type: ActivityTypes.Message, value: button?.data });
+    await log.close();
+    const picks = (await readFeedbackLog(logPath)).filter((e) => e.kind === "pick");
+    expect(picks.at(-1)).toMatchObject({
+      question: "hvem laver lønsedler",
+      unitId: button?.data.unitId,
+      firstUnitId: expect.any(String),
+    });
+    expect(picks.at(-1)?.unitId).not.toBe(picks.at(-1)?.firstUnitId);
+  });
 });

@@ -5,11 +5,13 @@ import { existsSync } from "node:fs";
 import { pino } from "pino";
 import { listenHost, readConfig } from "./config/config.js";
 import { blobFeedbackLog } from "./feedback/blob-feedback-log.js";
-import { fileFeedbackLog } from "./feedback/feedback-log.js";
+import { fileFeedbackLog, retentionCutoff } from "./feedback/feedback-log.js";
+import { feedbackSource } from "./feedback/feedback-source.js";
+import { suggestionDesk } from "./learning/suggestion-desk.js";
 import { formatProblem } from "./knowledge/problem.js";
 import { routeConsoleToLog } from "./server/console-to-log.js";
 import { createHttpServer } from "./server/http-server.js";
-import { downloadKnowledge, followPublishedKnowledge } from "./service/knowledge-blob.js";
+import { downloadKnowledge, followPublishedKnowledge, publishKnowledge } from "./service/knowledge-blob.js";
 import { createKnowledgeService } from "./service/knowledge-service.js";
 import { watchKnowledge } from "./service/knowledge-watcher.js";
 import { conversationStorage } from "./teams/conversation-storage.js";
@@ -72,6 +74,29 @@ routeConsoleToLog(logger);
 
 // Several instances share conversations and the feedback log through Blob Storage.
 const feedback = shared ? blobFeedbackLog(shared, config.AZURE_STORAGE_CONTAINER) : fileFeedbackLog(config.FEEDBACK_LOG);
+// Events older than the retention period are dropped at start and then daily; a failure is logged, never fatal.
+const pruneFeedback = () =>
+  feedback
+    .prune(retentionCutoff(config.FEEDBACK_RETENTION_DAYS))
+    .then((dropped) => dropped > 0 && logger.info({ dropped, days: config.FEEDBACK_RETENTION_DAYS }, "old feedback dropped"))
+    .catch((error: unknown) => logger.warn({ error: String(error) }, "feedback log not pruned"));
+void pruneFeedback();
+const pruning = setInterval(() => void pruneFeedback(), 24 * 60 * 60 * 1000).unref();
+const suggestions = suggestionDesk({
+  knowledgeDir: config.KNOWLEDGE_DIR,
+  readEvents: feedbackSource(config).read,
+  minUsers: config.SUGGESTION_MIN_USERS,
+  searcher: () => knowledge.searcher(),
+  // Published knowledge would overwrite a local edit: a decision is published like any other.
+  ...(fromBlob
+    ? {
+        publish: async () => {
+          const published = await publishKnowledge(config.KNOWLEDGE_DIR, fromBlob, config.AZURE_STORAGE_CONTAINER);
+          if (!published.ok) throw new Error("knowledge not published: it has errors");
+        },
+      }
+    : {}),
+});
 const bot = createTeamsBot({
   config,
   logger,
@@ -82,6 +107,7 @@ const bot = createTeamsBot({
     knowledge,
     isAdmin: (id) => id !== undefined && config.ADMIN_IDS.includes(id),
     uptime: () => (Date.now() - startedAt) / 1000,
+    suggestions,
   },
 });
 const server = createHttpServer({
@@ -102,6 +128,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     logger.info({ signal }, "shutting down");
     watcher?.close();
+    clearInterval(pruning);
     // In-flight requests finish and new connections are refused; then the feedback log is written out.
     server.close(() => void feedback.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 10_000).unref();

@@ -454,7 +454,7 @@ describe("hvem ask", () => {
 describe("hvem report", () => {
   it("prints users' text without escape sequences or control characters", async () => {
     const log = join(await tempDir(), "feedback.jsonl");
-    const line = (event: object) => `${JSON.stringify({ at: "2026-01-01T00:00:00.000Z", conversation: "c", ...event })}\n`;
+    const line = (event: object) => `${JSON.stringify({ at: new Date().toISOString(), conversation: "c", ...event })}\n`;
     await writeFile(
       log,
       line({ kind: "question", question: "\u001b[2J\u001b]0;overtaget\u0007hvem laver\u009b31m lønsedler?\r\n", confident: false }) +

@@ -14,6 +14,7 @@ import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blobFeedbackLog } from "../src/feedback/blob-feedback-log.js";
+import { retentionCutoff } from "../src/feedback/feedback-log.js";
 import { downloadKnowledge, followPublishedKnowledge, publishKnowledge } from "../src/service/knowledge-blob.js";
 import { createKnowledgeService, type KnowledgeService } from "../src/service/knowledge-service.js";
 import { conversationStorage } from "../src/teams/conversation-storage.js";
@@ -143,6 +144,40 @@ describe("feedback log in Blob Storage", () => {
     await expect(ask("mens den er væk")).rejects.toThrow();
     await ask("bagefter");
     expect((await log.read()).map((e) => (e.kind === "question" ? e.question : ""))).toEqual(["bagefter"]);
+  });
+});
+
+describe("feedback retention in Blob Storage", () => {
+  it("drops events older than the retention period, deleting blobs that held only those, and keeps appending", async () => {
+    const shared = `feedback-retention-${port}`;
+    const containerClient = BlobServiceClient.fromConnectionString(connection).getContainerClient(shared);
+    await containerClient.create();
+    const line = (question: string, at: string) =>
+      `${JSON.stringify({ kind: "question", at, conversation: "c", question, confident: true })}\n`;
+    const append = async (name: string, text: string) => {
+      const blob = containerClient.getAppendBlobClient(name);
+      await blob.createIfNotExists();
+      await blob.appendBlock(text, Buffer.byteLength(text));
+    };
+    const old = "2026-01-01T00:00:00.000Z";
+    const recent = new Date().toISOString();
+    await append("feedback/000001.jsonl", line("gammel 1", old) + line("gammel 2", old));
+    await append("feedback/000002.jsonl", line("gammel 3", old) + line("ny", recent));
+    const log = blobFeedbackLog(connection, shared);
+    expect(await log.prune(retentionCutoff(90))).toBe(3);
+    await log.record({ kind: "question", conversation: "c", question: "efter", confident: true });
+    expect((await log.read()).map((e) => (e.kind === "question" ? e.question : ""))).toEqual(["ny", "efter"]);
+    const blobs: string[] = [];
+    for await (const b of containerClient.listBlobsFlat()) blobs.push(b.name);
+    expect(blobs).toEqual(["feedback/000002.jsonl"]);
+  });
+
+  it("never reads an event past the retention period, pruned or not", async () => {
+    const shared = `feedback-since-${port}`;
+    const log = blobFeedbackLog(connection, shared);
+    await log.record({ kind: "question", conversation: "c", question: "nu", confident: true });
+    expect(await log.read(new Date(Date.now() + 60_000))).toEqual([]);
+    expect(await log.read(retentionCutoff(90))).toHaveLength(1);
   });
 });
 

@@ -7,6 +7,7 @@ import { importCommand, importUsage } from "./import-command.js";
 import { packageCommand, packageUsage } from "./package-command.js";
 import { publishCommand, publishUsage } from "./publish-command.js";
 import { reportCommand, reportUsage } from "./report-command.js";
+import { suggestCommand, suggestUsage } from "./suggest-command.js";
 import type { Output } from "./output.js";
 
 const commands: Record<string, (args: string[], out: Output) => Promise<number>> = {
@@ -16,10 +17,11 @@ const commands: Record<string, (args: string[], out: Output) => Promise<number>>
   ask: askCommand,
   package: packageCommand,
   report: reportCommand,
+  suggest: suggestCommand,
   publish: publishCommand,
 };
 
-const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage, packageUsage, reportUsage, publishUsage].join("\n  ");
+const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage, packageUsage, reportUsage, suggestUsage, publishUsage].join("\n  ");
 
 export async function runCli(argv: string[], out: Output): Promise<number> {
   const [name, ...args] = argv;

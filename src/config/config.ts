@@ -35,7 +35,7 @@ export const configSchema = z.object({
         .map((id) => id.trim())
         .filter(Boolean),
     )
-    .describe("Entra object ids of admins (comma-separated): may run genindlæs and status."),
+    .describe("Entra object ids of admins (comma-separated): may run genindlæs, status and forslag."),
   TENANT_ORGANISATIONS: z
     .string()
     .default("")
@@ -59,6 +59,18 @@ export const configSchema = z.object({
     .min(1)
     .default(".hvem/feedback.jsonl")
     .describe("JSON Lines file where feedback and unanswered questions are recorded."),
+  FEEDBACK_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(90)
+    .describe("Days the feedback log keeps an event (locally and in Blob Storage); older events are dropped."),
+  SUGGESTION_MIN_USERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3)
+    .describe("How many different users must pick the same unit for the same question before Hvem suggests a vocabulary rule."),
   SNAPSHOT_DIR: z
     .string()
     .min(1)

@@ -4,11 +4,16 @@
  * only turns a Reply into an activity.
  */
 import { z } from "zod/v4";
+import { maskPersonalData } from "../feedback/mask-personal-data.js";
 import { formatProblem } from "../knowledge/problem.js";
 import { detectLanguage, type Language } from "../analysis/language.js";
 import type { Answer, AskResult } from "../search/answer-schema.js";
 import { searchedPart } from "../search/searcher.js";
+import type { SuggestionDesk } from "../learning/suggestion-desk.js";
+import type { Suggestion } from "../learning/suggestions.js";
+import { textsFor } from "../presentation/texts.js";
 import type { KnowledgeService } from "../service/knowledge-service.js";
+import { decideSuggestion, listSuggestions } from "./suggestion-replies.js";
 
 /** What Hvem remembers of a conversation between messages. */
 export const conversationMemorySchema = z.object({
@@ -35,16 +40,20 @@ export interface Incoming {
 }
 
 export type Reply =
-  | { kind: "answer"; result: AskResult; answerIndex: number; language: Language }
+  /** `picked`: the user opened this unit from a card's button rather than asking. */
+  | { kind: "answer"; result: AskResult; answerIndex: number; language: Language; picked?: boolean }
   | { kind: "more"; result: AskResult; from: number; language: Language }
   | { kind: "contacts"; answer: Answer | undefined; language: Language }
   | { kind: "help"; language: Language }
+  | { kind: "suggestions"; suggestions: Suggestion[]; language: Language; admin: AdminAction }
   | { kind: "text"; text: string; admin?: AdminAction };
 
 /** An admin command, whether it was run (the sender is an admin) or refused. */
 export interface AdminAction {
-  action: "reindex" | "status";
+  action: "reindex" | "status" | "suggestions" | "acceptSuggestion" | "rejectSuggestion";
   accepted: boolean;
+  /** The suggestion decided on. */
+  id?: string;
 }
 
 export interface ConversationDeps {
@@ -52,6 +61,8 @@ export interface ConversationDeps {
   isAdmin(userId: string | undefined): boolean;
   /** Seconds since start, for `status`. */
   uptime(): number;
+  /** Suggestions from use, for `forslag`; absent where the server has none set up. */
+  suggestions?: SuggestionDesk;
 }
 
 /** How many more units "flere" lists at a time. */
@@ -60,6 +71,7 @@ export const MORE_COUNT = 3;
 const cardActionSchema = z.union([
   z.object({ verb: z.literal("showUnit"), unitId: z.string(), q: z.string() }),
   z.object({ verb: z.literal("ask"), q: z.string() }),
+  z.object({ verb: z.enum(["acceptSuggestion", "rejectSuggestion"]), id: z.string() }),
 ]);
 
 /** Commands are whole messages, so "hvem kan hjælpe med …" is a question, not "hjælp". */
@@ -69,6 +81,7 @@ const COMMANDS = {
   contacts: /^(kontakt|kontakter|kontaktperson|contact|contacts)$/,
   reindex: /^(genindlæs|genindlaes|reindex)$/,
   status: /^status$/,
+  suggestions: /^(forslag|suggestions)$/,
 };
 
 export async function respond(
@@ -82,10 +95,17 @@ export async function respond(
   const action = incoming.value === undefined ? undefined : cardActionSchema.safeParse(incoming.value);
   if (action?.success) {
     const data = action.data;
+    if ("id" in data) {
+      const admin = { action: data.verb, accepted: deps.isAdmin(incoming.userId), id: data.id };
+      if (!admin.accepted) return refuse(admin, memory.language);
+      const decision = data.verb === "acceptSuggestion" ? "accept" : "reject";
+      const text = await decideSuggestion(deps.suggestions, deps.knowledge, decision, data.id, memory.language);
+      return { reply: { kind: "text", text, admin }, memory };
+    }
     const result = ask(data.q);
     const index =
       data.verb === "showUnit" ? Math.max(0, result.answers.findIndex((a) => a.unitId === data.unitId)) : 0;
-    return answer(result, index, detectLanguage(data.q));
+    return answer(result, index, detectLanguage(data.q), data.verb === "showUnit");
   }
 
   const text = incoming.text.trim();
@@ -109,31 +129,32 @@ export async function respond(
     const shown = last()?.answers.find((a) => a.unitId === memory.shownUnitId);
     return { reply: { kind: "contacts", answer: shown, language: memory.language }, memory };
   }
+  if (COMMANDS.suggestions.test(command)) {
+    const admin = { action: "suggestions" as const, accepted: deps.isAdmin(incoming.userId) };
+    if (!admin.accepted) return refuse(admin, language);
+    const listed = await listSuggestions(deps.suggestions, language);
+    return listed.kind === "list"
+      ? { reply: { kind: "suggestions", suggestions: listed.suggestions, language, admin }, memory: { ...memory, language } }
+      : { reply: { kind: "text", text: listed.text, admin }, memory };
+  }
   if (COMMANDS.reindex.test(command) || COMMANDS.status.test(command)) {
     const action = COMMANDS.status.test(command) ? "status" : "reindex";
-    if (!deps.isAdmin(incoming.userId)) {
-      return {
-        reply: {
-          kind: "text",
-          text:
-            language === "en"
-              ? "Sorry, only Hvem's administrators can do that. Ask me a question instead."
-              : "Beklager, det kan kun Hvems administratorer. Stil mig gerne et spørgsmål i stedet.",
-          admin: { action, accepted: false },
-        },
-        memory,
-      };
-    }
+    if (!deps.isAdmin(incoming.userId)) return refuse({ action, accepted: false }, language);
     const text = action === "status" ? statusText(deps) : await reindexText(deps);
     return { reply: { kind: "text", text, admin: { action, accepted: true } }, memory };
   }
   return answer(ask(text), 0, language);
 
-  function answer(result: AskResult, answerIndex: number, lang: Language) {
+  function refuse(admin: AdminAction, lang: Language) {
+    return { reply: { kind: "text" as const, text: textsFor(lang).adminOnly, admin }, memory };
+  }
+
+  function answer(result: AskResult, answerIndex: number, lang: Language, picked = false) {
     return {
-      reply: { kind: "answer" as const, result, answerIndex, language: lang },
+      reply: { kind: "answer" as const, result, answerIndex, language: lang, ...(picked ? { picked } : {}) },
       memory: {
-        lastQuestion: searchedPart(result.question),
+        // Kept in conversation state (Blob Storage with several instances): no citizen's details.
+        lastQuestion: maskPersonalData(searchedPart(result.question)),
         shownUnitId: result.answers[answerIndex]?.unitId,
         listed: 1,
         language: lang,

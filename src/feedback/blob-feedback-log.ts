@@ -5,7 +5,7 @@
  * on to the next when one is full.
  */
 import { type ContainerClient, BlobServiceClient, RestError } from "@azure/storage-blob";
-import { type FeedbackEvent, type FeedbackLog, feedbackLine, parseFeedbackLines } from "./feedback-log.js";
+import { type FeedbackEvent, type FeedbackLog, feedbackLine, keepRecent, parseFeedbackLines } from "./feedback-log.js";
 
 const PREFIX = "feedback/";
 /** Where earlier versions kept the whole log, in one blob. */
@@ -19,7 +19,7 @@ export function blobFeedbackLog(
   connectionString: string,
   container: string,
   maxBlobBytes = MAX_BLOB_BYTES,
-): FeedbackLog & { read(): Promise<FeedbackEvent[]> } {
+): FeedbackLog & { read(since?: Date): Promise<FeedbackEvent[]> } {
   const containerClient = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(container);
   const blob = (n: number) => containerClient.getAppendBlobClient(blobName(n));
   const open = async (n: number) => {
@@ -58,7 +58,16 @@ export function blobFeedbackLog(
     },
     // Each event is stored before record resolves: nothing is buffered.
     async close() {},
-    async read() {
+    async prune(before) {
+      await containerClient.createIfNotExists();
+      const names = await seriesNames(containerClient);
+      const legacy = containerClient.getBlobClient(LEGACY_BLOB);
+      if (await legacy.exists()) names.unshift(LEGACY_BLOB);
+      let dropped = 0;
+      for (const name of names) dropped += await pruneBlob(containerClient, name, before, name === names.at(-1));
+      return dropped;
+    },
+    async read(since) {
       await containerClient.createIfNotExists();
       const names = await seriesNames(containerClient);
       // The one blob of earlier versions first, then the series.
@@ -68,9 +77,36 @@ export function blobFeedbackLog(
         names.map(async (name) => (await containerClient.getBlobClient(name).downloadToBuffer()).toString("utf8")),
       );
       // Instances append to the series side by side, so a blob's lines are not strictly in time order.
-      return parseFeedbackLines(texts.join("")).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      return parseFeedbackLines(texts.join(""), since).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     },
   };
+}
+
+/**
+ * Drops one blob's events from before `before`. Append blobs cannot be edited, so a
+ * blob with some old lines is written anew with the rest, on condition that nobody
+ * appended since it was read (else it is left for the next prune); a blob with only
+ * old lines is deleted, except the last of the series, which instances append to: it
+ * is emptied instead.
+ */
+async function pruneBlob(containerClient: ContainerClient, name: string, before: Date, last: boolean): Promise<number> {
+  const client = containerClient.getAppendBlobClient(name);
+  const properties = await client.getProperties();
+  const { kept, dropped } = keepRecent((await client.downloadToBuffer()).toString("utf8"), before);
+  if (dropped === 0) return 0;
+  const conditions = { ifMatch: properties.etag };
+  try {
+    if (!kept && !last) {
+      await client.delete({ conditions });
+      return dropped;
+    }
+    await client.create({ conditions });
+    if (kept) await client.appendBlock(kept, Buffer.byteLength(kept));
+    return dropped;
+  } catch (error) {
+    if (error instanceof RestError && error.statusCode === 412) return 0;
+    throw error;
+  }
 }
 
 /** The names of the series' blobs. */

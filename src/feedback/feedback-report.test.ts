@@ -2,7 +2,7 @@ import { appendFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { anonymousId, fileFeedbackLog, readFeedbackLog } from "./feedback-log.js";
+import { anonymousId, fileFeedbackLog, parseFeedbackLines, readFeedbackLog } from "./feedback-log.js";
 import { formatFeedbackReport, summariseFeedback } from "./feedback-report.js";
 
 describe("feedback log and report", () => {
@@ -39,6 +39,31 @@ describe("feedback log and report", () => {
     await log.close();
     expect((await readFeedbackLog(path)).map((e) => "question" in e && e.question)).toEqual(questions);
     await Promise.all(recorded);
+  });
+
+  it("counts answers and picks per unit, unconfident questions per ISO week, and the suggestions waiting", () => {
+    const events = parseFeedbackLines(
+      [
+        { kind: "question", at: "2026-11-23T09:00:00.000Z", conversation: "c", question: "a", confident: false },
+        { kind: "question", at: "2026-11-24T09:00:00.000Z", conversation: "c", question: "b", confident: true, unitId: "byg" },
+        { kind: "question", at: "2026-12-02T09:00:00.000Z", conversation: "c", question: "c", confident: false, unitId: "byg" },
+        { kind: "pick", at: "2026-12-02T09:01:00.000Z", conversation: "c", user: "u", question: "c", unitId: "natur", firstUnitId: "byg" },
+      ]
+        .map((e) => JSON.stringify(e))
+        .join("\n"),
+    );
+    const report = summariseFeedback(events, 2);
+    expect(report.units).toEqual([
+      { unitId: "byg", answers: 2, picks: 0 },
+      { unitId: "natur", answers: 0, picks: 1 },
+    ]);
+    expect(report.weeks).toEqual([
+      { week: "2026-W48", questions: 2, unconfident: 1 },
+      { week: "2026-W49", questions: 1, unconfident: 1 },
+    ]);
+    const text = formatFeedbackReport(report);
+    expect(text).toContain("2026-W48: 1 af 2 (50 %)");
+    expect(text).toContain("Forslag der venter på en administrator: 2");
   });
 
   it("reads a missing log as empty", async () => {

@@ -23,7 +23,8 @@ export interface AdaptiveCard {
 /** What a card button sends back to the bot. */
 export type CardAction =
   | { verb: "showUnit"; unitId: string; q: string }
-  | { verb: "ask"; q: string };
+  | { verb: "ask"; q: string }
+  | { verb: "acceptSuggestion" | "rejectSuggestion"; id: string };
 
 const MAX_TASK_TEXT = 400;
 const MAX_OTHERS = 4;

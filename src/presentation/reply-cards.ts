@@ -1,6 +1,6 @@
 /**
  * Cards for the conversation's replies: the answer, help and welcome, "flere" (more
- * units) and "kontakt" (contacts of the last unit), each with the line Teams shows
+ * units), "kontakt" (contacts of the last unit) and an admin's "forslag", each with the line Teams shows
  * for it in notifications and the chat list. Pure functions, like answerCard.
  */
 import { MORE_COUNT, type Reply } from "../conversation/respond.js";
@@ -15,7 +15,8 @@ import {
   unitSection,
 } from "./answer-card.js";
 import type { Language } from "../analysis/language.js";
-import { textsFor } from "./texts.js";
+import { suggestionsCard } from "./suggestions-card.js";
+import { suggestionTextsFor, textsFor } from "./texts.js";
 
 /** A card and its summary: without one, Teams notifies "Hvem sent a card". */
 export interface CardMessage {
@@ -50,6 +51,11 @@ export function cardMessage(reply: Exclude<Reply, { kind: "text" }>): CardMessag
       );
     case "help":
       return helpMessage(reply.language);
+    case "suggestions": {
+      const t = suggestionTextsFor(reply.language);
+      const summary = reply.suggestions.length > 0 ? `${t.title}: ${reply.suggestions.length}` : t.none;
+      return message(suggestionsCard(reply.suggestions, reply.language), summary);
+    }
   }
 }
 

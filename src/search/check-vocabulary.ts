@@ -13,27 +13,42 @@ import { SEARCH_FIELDS, searchDocuments } from "./search-documents.js";
 /** Everyday words already in this many units' texts are too common to start a rule. */
 export const MANY_UNITS = 8;
 
-export function vocabularyProblems(knowledge: Knowledge): Problem[] {
-  if (knowledge.rules.length === 0) return [];
+/** Which units' texts hold a word: for checking rules and for choosing a learned rule's term. */
+export interface UnitTerms {
+  /** A phrase's terms as the index has them (the first term of each word). */
+  analyse(phrase: string): string[];
+  /** How many units have every one of the terms. */
+  unitsWith(terms: readonly string[]): number;
+  /** Whether one unit has every one of the terms. */
+  unitHas(unitId: string, terms: readonly string[]): boolean;
+}
+
+export function unitTerms(knowledge: Knowledge): UnitTerms {
   const documents = searchDocuments(knowledge, toRecords(knowledge));
   const texts = documents.map((d) => SEARCH_FIELDS.map((field) => d[field] ?? "").join(" "));
   const analyzer = createAnalyzer({ texts, synonyms: [] });
-  const analyse = (phrase: string) => tokenize(phrase).flatMap((word) => analyzer.wordTerms(word).slice(0, 1));
-  // The terms of each unit's texts, to see which units a phrase is in.
-  const unitTerms = new Map<string, Set<string>>();
+  const byUnit = new Map<string, Set<string>>();
   documents.forEach((d, i) => {
-    const terms = unitTerms.get(d.unitId) ?? new Set<string>();
+    const terms = byUnit.get(d.unitId) ?? new Set<string>();
     for (const word of tokenize(texts[i] as string)) for (const t of analyzer.wordTerms(word)) terms.add(t);
-    unitTerms.set(d.unitId, terms);
+    byUnit.set(d.unitId, terms);
   });
-  const known = new Set([...unitTerms.values()].flatMap((terms) => [...terms]));
-  const unitsWith = (terms: readonly string[]) =>
-    [...unitTerms.values()].filter((unit) => terms.every((t) => unit.has(t))).length;
+  const has = (unit: Set<string> | undefined, terms: readonly string[]) => !!unit && terms.every((t) => unit.has(t));
+  return {
+    analyse: (phrase) => tokenize(phrase).flatMap((word) => analyzer.wordTerms(word).slice(0, 1)),
+    unitsWith: (terms) => [...byUnit.values()].filter((unit) => has(unit, terms)).length,
+    unitHas: (unitId, terms) => has(byUnit.get(unitId), terms),
+  };
+}
+
+export function vocabularyProblems(knowledge: Knowledge): Problem[] {
+  if (knowledge.rules.length === 0) return [];
+  const { analyse, unitsWith } = unitTerms(knowledge);
 
   return knowledge.rules.flatMap((rule): Problem[] => {
     const where = { file: rule.file, line: rule.line };
     const target = analyse(rule.to);
-    const missing = target.length === 0 || target.some((t) => !known.has(t));
+    const missing = target.length === 0 || target.some((t) => unitsWith([t]) === 0);
     const problems: Problem[] = missing
       ? [{ severity: "error", ...where, message: `"${rule.to}" står ikke i nogen enheds opgaver, navn eller aliaser, så reglen gør ingenting` }]
       : [];

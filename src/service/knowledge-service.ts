@@ -52,6 +52,13 @@ export async function createKnowledgeService(
   let loadedAt = new Date();
   let refused: KnowledgeStatus["refused"];
   let running: Promise<ReindexOutcome> | undefined;
+  let queued: Promise<ReindexOutcome> | undefined;
+  const start = () => {
+    running = reindex().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
 
   const reindex = async (): Promise<ReindexOutcome> => {
     const next = await build();
@@ -80,12 +87,17 @@ export async function createKnowledgeService(
         fromSnapshot,
         ...(refused ? { refused } : {}),
       }),
-      // Overlapping requests share one rebuild rather than racing each other.
+      // Requests never race each other. One that comes while a rebuild runs may follow a
+      // change that rebuild did not read, so one more rebuild follows it, shared by every
+      // request made meanwhile.
       reindex: () => {
-        running ??= reindex().finally(() => {
-          running = undefined;
-        });
-        return running;
+        if (!running) return start();
+        const after = () => {
+          queued = undefined;
+          return start();
+        };
+        queued ??= running.then(after, after);
+        return queued;
       },
     },
   };

@@ -22,6 +22,7 @@ import {
   respond,
 } from "../conversation/respond.js";
 import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedback-log.js";
+import { maskPersonalData } from "../feedback/mask-personal-data.js";
 import { unitCard } from "../presentation/answer-card.js";
 import { detectLanguage, type Language } from "../analysis/language.js";
 import { searchedPart } from "../search/searcher.js";
@@ -136,25 +137,30 @@ export function createTeamsBot(options: TeamsBotOptions) {
     state.conversation.memory = next;
     const sent = await context.sendActivity(replyActivity(reply));
     const conversation = conversationOf(context);
+    // Who asked, as a pseudonym: suggestions count distinct users, and admin actions say who.
+    const user = userOf(context);
     if (reply.kind === "answer") {
-      const top = reply.result.answers[reply.answerIndex];
+      const shown = reply.result.answers[reply.answerIndex];
+      const question = maskPersonalData(searchedPart(reply.result.question));
       const remembered = { ...(state.conversation.answered ?? {}) };
-      if (sent?.id) remembered[sent.id] = { question: searchedPart(reply.result.question), unitId: top?.unitId };
+      if (sent?.id) remembered[sent.id] = { question, unitId: shown?.unitId };
       state.conversation.answered = Object.fromEntries(Object.entries(remembered).slice(-REMEMBERED_ANSWERS));
-      await record({
-        kind: "question",
-        conversation,
-        question: reply.result.question,
-        confident: reply.result.confident,
-        ...(top ? { unitId: top.unitId } : {}),
-      });
-      logger.debug({ conversation, question: searchedPart(reply.result.question) }, "question text");
+      if (reply.picked && shown) {
+        const first = reply.result.answers[0];
+        await record({ kind: "pick", conversation, user, question, unitId: shown.unitId, ...(first ? { firstUnitId: first.unitId } : {}) });
+      } else {
+        await record({
+          kind: "question",
+          conversation,
+          user,
+          question: reply.result.question,
+          confident: reply.result.confident,
+          ...(shown ? { unitId: shown.unitId } : {}),
+        });
+      }
+      logger.debug({ conversation, question }, "question text");
     }
-    if (reply.kind === "text" && reply.admin) {
-      // Who did what, as a pseudonym: the same admin gets the same id in every line.
-      const user = anonymousId(context.activity.from.aadObjectId ?? context.activity.from.id);
-      logger.info({ ...reply.admin, user, conversation }, "admin action");
-    }
+    if ("admin" in reply && reply.admin) logger.info({ ...reply.admin, user, conversation }, "admin action");
     logger.info(
       {
         conversation,
@@ -181,6 +187,7 @@ export function createTeamsBot(options: TeamsBotOptions) {
     await record({
       kind: "feedback",
       conversation: conversationOf(context),
+      user: userOf(context),
       reaction: data.actionValue.reaction,
       ...(answer ? { question: answer.question, unitId: answer.unitId } : {}),
       ...(comment ? { comment } : {}),
@@ -253,6 +260,11 @@ function mentionsBot(context: TurnContext): boolean {
 /** A card button (Action.Submit) sends its data as the value of a message without text. */
 function isCardClick(context: TurnContext): boolean {
   return context.activity.value !== undefined && !context.activity.text?.trim();
+}
+
+/** The sender as a pseudonym: the same person gets the same id in every line, and nothing more. */
+function userOf(context: TurnContext): string {
+  return anonymousId(context.activity.from.aadObjectId ?? context.activity.from.id);
 }
 
 function conversationOf(context: TurnContext): string {

@@ -2,8 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import type { Output } from "../src/cli/output.js";
-import { runCli } from "../src/cli/run-cli.js";
+import { runHvem } from "./knowledge-fixtures.js";
 import type { DanishLexicon } from "../src/import/danish-lexicon.js";
 import { recordSchema } from "../src/knowledge/records.js";
 
@@ -23,14 +22,7 @@ vi.mock("../src/import/danish-lexicon.js", async (importOriginal) => {
   };
 });
 
-/** Runs `hvem …` and collects what it printed. */
-async function hvem(...argv: string[]) {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const out: Output = { line: (t) => lines.push(t), error: (t) => errors.push(t) };
-  const code = await runCli(argv, out);
-  return { code, stdout: lines.join("\n"), stderr: errors.join("\n") };
-}
+const hvem = runHvem;
 
 const dirs: string[] = [];
 afterAll(async () => {

@@ -2,20 +2,15 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { unitFile } from "./knowledge-fixtures.js";
 
-const unit = (id: string, name: string, tasks: string[]) => `---
-id: test-kommune/teknik/${id}
-name: ${name}
-organisation: Test Kommune
-department: Teknik
-chiefArea: Drift
-source: { document: test.txt, lines: 1-2 }
----
-
-## Opgaver
-
-${tasks.map((t) => `- ${t}`).join("\n")}
-`;
+const unit = (id: string, name: string, tasks: string[]) =>
+  unitFile(`test-kommune/teknik/${id}`, tasks, name, {
+    organisation: "Test Kommune",
+    department: "Teknik",
+    chiefArea: "Drift",
+    group: "Opgaver",
+  });
 
 export const UNITS = {
   byg: "test-kommune/teknik/byg",

@@ -1,19 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Output } from "../src/cli/output.js";
-import { runCli } from "../src/cli/run-cli.js";
+import { runHvem } from "./knowledge-fixtures.js";
 import { fileFeedbackLog, readFeedbackLog, retentionCutoff } from "../src/feedback/feedback-log.js";
 import { writeAccepted } from "../src/learning/learned-vocabulary.js";
 import { learningKnowledge, pickLog, UNITS } from "./learning-fixture.js";
 
-async function hvem(...argv: string[]) {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const out: Output = { line: (t) => lines.push(t), error: (t) => errors.push(t) };
-  const code = await runCli(argv, out);
-  return { code, stdout: lines.join("\n"), stderr: errors.join("\n") };
-}
+const hvem = runHvem;
 
 const QUESTION = "vand i kælderen";
 const picks = (users: string[]) => [{ question: QUESTION, unitId: UNITS.natur, firstUnitId: UNITS.byg, users }];

@@ -1,50 +1,22 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { knowledgeFolder, removeKnowledgeFolders, unitFile } from "../../test/knowledge-fixtures.js";
 import { loadKnowledge } from "./load-knowledge.js";
 import { formatProblem } from "./problem.js";
 import { toRecords } from "./records.js";
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+afterAll(removeKnowledgeFolders);
 
-/** A fresh knowledge folder holding `files` (path → text or raw bytes). */
-async function folder(files: Record<string, string | Buffer>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "hvem-knowledge-"));
-  dirs.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
-  }
-  return dir;
-}
+const folder = knowledgeFolder;
+const unit = unitFile;
 
 async function load(files: Record<string, string | Buffer>) {
   const knowledge = await loadKnowledge(await folder(files));
   return { ...knowledge, messages: knowledge.problems.map(formatProblem) };
 }
 
-function unit(id: string, tasks: string[] = ["Byggeansøgninger"], name = "Byg"): string {
-  return [
-    "---",
-    `id: ${id}`,
-    `name: ${name}`,
-    "organisation: Randers Kommune",
-    "department: Udvikling, Miljø og Teknik",
-    "chiefArea: Plan, By og Natur",
-    "source:",
-    "  document: katalog.txt",
-    "---",
-    "",
-    "## Byggesagsbehandling",
-    "",
-    ...tasks.map((t) => `- ${t}`),
-    "",
-  ].join("\n");
-}
 
 const MEETING = `id: randers/moeder/hovedudvalg-2022-12-14
 organisation: Randers Kommune

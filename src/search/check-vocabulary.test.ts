@@ -1,42 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { knowledgeFolder, removeKnowledgeFolders, unitFile } from "../../test/knowledge-fixtures.js";
 import { loadKnowledge } from "../knowledge/load-knowledge.js";
 import { formatProblem } from "../knowledge/problem.js";
 import { MANY_UNITS, vocabularyProblems } from "./check-vocabulary.js";
 import { createSearcher } from "./searcher.js";
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+afterAll(removeKnowledgeFolders);
 
-async function knowledgeOf(files: Record<string, string>) {
-  const dir = await mkdtemp(join(tmpdir(), "hvem-vocabulary-"));
-  dirs.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
-  }
-  return loadKnowledge(dir);
-}
-
-const unit = (slug: string, name: string, tasks: string[]) =>
-  [
-    "---",
-    `id: randers/${slug}`,
-    `name: ${name}`,
-    "organisation: Randers Kommune",
-    "department: Udvikling, Miljø og Teknik",
-    "chiefArea: Plan, By og Natur",
-    "source:",
-    "  document: katalog.txt",
-    "---",
-    "",
-    ...tasks.map((t) => `- ${t}`),
-    "",
-  ].join("\n");
+const knowledgeOf = async (files: Record<string, string>) => loadKnowledge(await knowledgeFolder(files));
+const unit = (slug: string, name: string, tasks: string[]) => unitFile(`randers/${slug}`, tasks, name, { group: "Opgaver" });
 
 const units = {
   "miljoe.md": unit("miljoe", "Miljø, natur og landbrug", ["Jordflytninger", "Anmeldelse af olietanke"]),

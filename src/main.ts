@@ -63,7 +63,10 @@ const watcher = fromBlob
       onError: (error) => logger.warn({ error: String(error) }, "could not check published knowledge"),
     })
   : config.WATCH_KNOWLEDGE
-    ? watchKnowledge(config.KNOWLEDGE_DIR, () => void reindex())
+    ? watchKnowledge(config.KNOWLEDGE_DIR, () => void reindex(), {
+        onReattach: () => logger.info({ dir: config.KNOWLEDGE_DIR }, "watching the knowledge folder again"),
+        onError: (error) => logger.warn({ error: String(error) }, "knowledge watcher failed; watching again"),
+      })
     : undefined;
 
 // Several instances share conversations and the feedback log through Blob Storage.

@@ -10,6 +10,7 @@ import { formatProblem } from "./knowledge/problem.js";
 import { createHttpServer } from "./server/http-server.js";
 import { downloadKnowledge, followPublishedKnowledge } from "./service/knowledge-blob.js";
 import { createKnowledgeService } from "./service/knowledge-service.js";
+import { keepServingOnUnhandledRejection } from "./service/process-guard.js";
 import { watchKnowledge } from "./service/knowledge-watcher.js";
 import { conversationStorage } from "./teams/conversation-storage.js";
 import { createTeamsBot } from "./teams/teams-bot.js";
@@ -22,6 +23,7 @@ if (!read.ok) {
 }
 const config = read.config;
 const logger = pino({ level: config.LOG_LEVEL });
+keepServingOnUnhandledRejection(logger);
 const startedAt = Date.now();
 
 const shared = config.AZURE_STORAGE_CONNECTION_STRING;
@@ -30,7 +32,11 @@ if (fromBlob && !(await downloadKnowledge(fromBlob, config.AZURE_STORAGE_CONTAIN
   console.error(`Der er ingen viden i blob-containeren ${config.AZURE_STORAGE_CONTAINER} endnu: kør hvem publish først.`);
   process.exit(1);
 }
-const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR, { snapshotDir: config.SNAPSHOT_DIR, worker: true });
+const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR, {
+  snapshotDir: config.SNAPSHOT_DIR,
+  worker: true,
+  onSnapshotFailed: (message) => logger.warn({ reason: message }, "index snapshot not saved; serving all the same"),
+});
 if (!loaded.ok) {
   for (const problem of loaded.problems.filter((p) => p.severity === "error")) console.error(formatProblem(problem));
   console.error(`Hvem kan ikke starte: vidensmappen ${config.KNOWLEDGE_DIR} har fejl (se ovenfor og hvem check).`);

@@ -28,8 +28,19 @@ const startedAt = Date.now();
 
 const shared = config.AZURE_STORAGE_CONNECTION_STRING;
 const fromBlob = config.KNOWLEDGE_FROM_BLOB && shared ? shared : undefined;
-if (fromBlob && !(await downloadKnowledge(fromBlob, config.AZURE_STORAGE_CONTAINER, config.KNOWLEDGE_DIR))) {
-  console.error(`Der er ingen viden i blob-containeren ${config.AZURE_STORAGE_CONTAINER} endnu: kør hvem publish først.`);
+const downloaded = fromBlob
+  ? await downloadKnowledge(fromBlob, config.AZURE_STORAGE_CONTAINER, config.KNOWLEDGE_DIR).catch((error: unknown) => ({
+      ok: false as const,
+      reason: String(error),
+    }))
+  : undefined;
+if (downloaded && !downloaded.ok) {
+  const container = config.AZURE_STORAGE_CONTAINER;
+  console.error(
+    "nothingPublished" in downloaded
+      ? `Der er ingen viden i blob-containeren ${container} endnu: kør hvem publish først.`
+      : `Hvem kan ikke hente den publicerede viden fra ${container}: ${downloaded.reason}`,
+  );
   process.exit(1);
 }
 const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR, {
@@ -64,6 +75,7 @@ const watcher = fromBlob
       connection: fromBlob,
       container: config.AZURE_STORAGE_CONTAINER,
       dir: config.KNOWLEDGE_DIR,
+      ...(downloaded?.ok ? { version: downloaded.version } : {}),
       reindex,
       intervalMs: config.KNOWLEDGE_POLL_SECONDS * 1000,
       onError: (error) => logger.warn({ error: String(error) }, "could not check published knowledge"),

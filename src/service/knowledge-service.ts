@@ -124,13 +124,22 @@ type Built =
   | { ok: false; problems: Problem[] };
 
 /**
+ * The worker's code: compiled JavaScript beside this module in a build; from source,
+ * an entry that registers tsx first (worker threads do not inherit the parent's loaders).
+ */
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith(".ts") ? "./build-worker-entry.mjs" : "./build-worker.js",
+  import.meta.url,
+);
+
+/**
  * The same as buildSearcher, with the heavy part in a worker thread. Every way the
  * worker can end (a message, an error, an exit, the time limit) settles the promise
  * once, as a value.
  */
 function buildInWorker(dir: string, snapshotDir: string | undefined, timeLimitMs: number): Promise<Built> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL("./build-worker-entry.mjs", import.meta.url), {
+    const worker = new Worker(WORKER_ENTRY, {
       workerData: { dir, snapshotDir },
     });
     let settled = false;

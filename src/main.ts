@@ -1,19 +1,17 @@
 /**
  * Hvem's server: config → knowledge → search → bot → HTTP, and nothing else.
+ * Start-up time matters (a new instance, a restart): the first index is loaded in
+ * process (nothing is served yet to be held up), the Teams code once the server
+ * listens, and Blob Storage code only when it is configured.
  */
 import { existsSync } from "node:fs";
 import { pino } from "pino";
 import { readConfig } from "./config/config.js";
-import { blobFeedbackLog } from "./feedback/blob-feedback-log.js";
 import { fileFeedbackLog } from "./feedback/feedback-log.js";
 import { formatProblem } from "./knowledge/problem.js";
-import { createHttpServer } from "./server/http-server.js";
-import { downloadKnowledge, followPublishedKnowledge } from "./service/knowledge-blob.js";
 import { createKnowledgeService } from "./service/knowledge-service.js";
 import { keepServingOnUnhandledRejection } from "./service/process-guard.js";
 import { watchKnowledge } from "./service/knowledge-watcher.js";
-import { conversationStorage } from "./teams/conversation-storage.js";
-import { createTeamsBot } from "./teams/teams-bot.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const read = readConfig(process.env);
@@ -28,8 +26,9 @@ const startedAt = Date.now();
 
 const shared = config.AZURE_STORAGE_CONNECTION_STRING;
 const fromBlob = config.KNOWLEDGE_FROM_BLOB && shared ? shared : undefined;
-const downloaded = fromBlob
-  ? await downloadKnowledge(fromBlob, config.AZURE_STORAGE_CONTAINER, config.KNOWLEDGE_DIR).catch((error: unknown) => ({
+const blob = fromBlob ? await import("./service/knowledge-blob.js") : undefined;
+const downloaded = fromBlob && blob
+  ? await blob.downloadKnowledge(fromBlob, config.AZURE_STORAGE_CONTAINER, config.KNOWLEDGE_DIR).catch((error: unknown) => ({
       ok: false as const,
       reason: String(error),
     }))
@@ -43,6 +42,8 @@ if (downloaded && !downloaded.ok) {
   );
   process.exit(1);
 }
+// The HTTP code loads while the knowledge files are read.
+const httpServer = import("./server/http-server.js");
 const loaded = await createKnowledgeService(config.KNOWLEDGE_DIR, {
   snapshotDir: config.SNAPSHOT_DIR,
   worker: true,
@@ -70,8 +71,8 @@ const reindex = async () => {
   );
   return undefined;
 };
-const watcher = fromBlob
-  ? followPublishedKnowledge({
+const watcher = fromBlob && blob
+  ? blob.followPublishedKnowledge({
       connection: fromBlob,
       container: config.AZURE_STORAGE_CONTAINER,
       dir: config.KNOWLEDGE_DIR,
@@ -88,21 +89,33 @@ const watcher = fromBlob
     : undefined;
 
 // Several instances share conversations and the feedback log through Blob Storage.
-const feedback = shared ? blobFeedbackLog(shared, config.AZURE_STORAGE_CONTAINER) : fileFeedbackLog(config.FEEDBACK_LOG);
-const bot = createTeamsBot({
-  config,
-  logger,
-  storage: conversationStorage(shared, config.AZURE_STORAGE_CONTAINER),
-  feedback,
-  deps: {
-    knowledge,
-    isAdmin: (id) => id !== undefined && config.ADMIN_IDS.includes(id),
-    uptime: () => (Date.now() - startedAt) / 1000,
-  },
-});
+const feedback = shared
+  ? (await import("./feedback/blob-feedback-log.js")).blobFeedbackLog(shared, config.AZURE_STORAGE_CONTAINER)
+  : fileFeedbackLog(config.FEEDBACK_LOG);
+// The Teams code (teams-ai, botbuilder) is by far the slowest import, about a second: it
+// loads once the server listens, and a message that arrives before waits for it.
+const loadBot = async () => {
+  const [{ createTeamsBot }, { conversationStorage }] = await Promise.all([
+    import("./teams/teams-bot.js"),
+    import("./teams/conversation-storage.js"),
+  ]);
+  return createTeamsBot({
+    config,
+    logger,
+    storage: conversationStorage(shared, config.AZURE_STORAGE_CONTAINER),
+    feedback,
+    deps: {
+      knowledge,
+      isAdmin: (id) => id !== undefined && config.ADMIN_IDS.includes(id),
+      uptime: () => (Date.now() - startedAt) / 1000,
+    },
+  });
+};
+let bot: ReturnType<typeof loadBot> | undefined;
+const { createHttpServer } = await httpServer;
 const server = createHttpServer({
   logger,
-  handleMessages: (req, res) => bot.handle(req, res),
+  handleMessages: async (req, res) => (await (bot ??= loadBot())).handle(req, res),
   readiness: () => {
     const s = knowledge.status();
     return { version: s.version, records: s.records, units: s.units };
@@ -111,6 +124,7 @@ const server = createHttpServer({
 server.listen(config.PORT, () => {
   const mode = config.MicrosoftAppId ? "Bot Framework authentication" : "local mode, no authentication";
   logger.info({ port: config.PORT, version: knowledge.status().version, mode }, "Hvem is listening");
+  bot ??= loadBot();
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -41,12 +41,17 @@ describe("a snapshot that cannot be saved", () => {
 });
 
 describe("a worker over its time limit", () => {
-  it("is stopped, and the build is refused as a value naming the limit", async () => {
-    const created = await createKnowledgeService(await knowledgeDir(), { worker: true, workerTimeLimitMs: 1 });
-    expect(created).toMatchObject({
+  it("is stopped, the reindex is refused as a value naming why, and the index before keeps serving", async () => {
+    const dir = await knowledgeDir();
+    const created = await createKnowledgeService(dir, { worker: true, workerTimeLimitMs: 1 });
+    if (!created.ok) throw new Error("knowledge has errors");
+    await writeFile(join(dir, "veje.md"), unit(["Gravetilladelser", "Hundeluftning i parker"]));
+    await expect(created.service.reindex()).resolves.toMatchObject({
       ok: false,
       problems: [{ severity: "error", message: expect.stringContaining("indekset kunne ikke bygges") }],
     });
+    expect(created.service.searcher().ask("gravetilladelser").answers[0]?.unitId).toBe("t/veje");
+    expect(created.service.status().refused?.problems).toHaveLength(1);
   });
 });
 

@@ -34,7 +34,11 @@ export interface KnowledgeService {
 export interface KnowledgeServiceOptions {
   /** Where index snapshots are kept; none when not set. */
   snapshotDir?: string;
-  /** Build indexes in a worker thread, so answering never waits for a reindex. */
+  /**
+   * Reindex in a worker thread, so answering never waits for a reindex. The first
+   * build runs in process all the same: nothing is served yet, and from a snapshot it
+   * takes half the time (no worker to start and load the code into).
+   */
   worker?: boolean;
   /** A worker that has not answered within this time is stopped and the build refused (default 2 minutes). */
   workerTimeLimitMs?: number;
@@ -47,9 +51,9 @@ export async function createKnowledgeService(
   dir: string,
   options: KnowledgeServiceOptions = {},
 ): Promise<{ ok: true; service: KnowledgeService } | { ok: false; problems: Problem[] }> {
-  const build = async (): Promise<Built> => {
+  const build = async (inWorker: boolean): Promise<Built> => {
     try {
-      const built = options.worker
+      const built = inWorker
         ? await buildInWorker(dir, options.snapshotDir, options.workerTimeLimitMs ?? 120_000)
         : await buildSearcher(dir, options.snapshotDir);
       if (built.ok && built.snapshotError) options.onSnapshotFailed?.(built.snapshotError);
@@ -59,7 +63,7 @@ export async function createKnowledgeService(
       return { ok: false, problems: [buildFailure(dir, error)] };
     }
   };
-  const first = await build();
+  const first = await build(false);
   if (!first.ok) return first;
   let current = first.searcher;
   let fromSnapshot = first.fromSnapshot;
@@ -68,7 +72,7 @@ export async function createKnowledgeService(
   let running: Promise<ReindexOutcome> | undefined;
 
   const reindex = async (): Promise<ReindexOutcome> => {
-    const next = await build();
+    const next = await build(options.worker === true);
     if (!next.ok) {
       refused = { at: new Date(), problems: next.problems };
       return next;

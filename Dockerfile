@@ -20,6 +20,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+COPY LICENSE THIRD_PARTY_NOTICES.md ./
+COPY licenses licenses
 # The knowledge shipped with Hvem seeds the data volume. Knowledge, index snapshots and
 # the feedback log share one volume: a KNOWLEDGE_FROM_BLOB download swaps the knowledge
 # folder by renaming it, which a mount point cannot be.

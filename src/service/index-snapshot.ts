@@ -24,8 +24,14 @@ async function writeSnapshot(dir: string, version: string, snapshot: string): Pr
   await mkdir(dir, { recursive: true });
   const target = fileFor(dir, version);
   const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, snapshot);
-  await rename(temp, target);
+  try {
+    await writeFile(temp, snapshot);
+    await rename(temp, target);
+  } catch (error) {
+    // A half-written temp file on a full disk would keep it full.
+    await rm(temp, { force: true });
+    throw error;
+  }
   const others = (await readdir(dir)).filter((f) => f.startsWith(PREFIX) && join(dir, f) !== target);
   await Promise.all(others.map((f) => rm(join(dir, f), { force: true })));
 }

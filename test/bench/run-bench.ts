@@ -121,7 +121,7 @@ const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
 const cold = await coldStart(COLD_STARTS);
 const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] ?? 0;
 console.log(
-  `\ncold start of node dist/main.js from a snapshot (${COLD_STARTS} runs): ` +
+  `\ncold start of npm start (bin/start.js, compiled) from a snapshot (${COLD_STARTS} runs): ` +
     `/readyz after ${f(median(cold.ready))} ms median (fastest ${f(cold.ready[0] ?? 0)}), ` +
     `first question answered after ${f(median(cold.answered))} ms median (fastest ${f(cold.answered[0] ?? 0)})`,
 );

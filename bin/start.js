@@ -8,7 +8,10 @@ import { join } from "node:path";
 const modified = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const sources = ["package.json", "tsconfig.json", "tsconfig.build.json", ...readdirSync("src", { recursive: true }).map((f) => join("src", f))];
 if (Math.max(...sources.map(modified)) > modified("dist/main.js")) {
-  execFileSync(process.execPath, [process.env.npm_execpath ?? "npm", "run", "build"], { stdio: "inherit" });
+  // Under npm, the npm that runs us; run directly (node bin/start.js), the one on the PATH.
+  const npm = process.env.npm_execpath;
+  if (npm) execFileSync(process.execPath, [npm, "run", "build"], { stdio: "inherit" });
+  else execFileSync("npm", ["run", "build"], { stdio: "inherit", shell: process.platform === "win32" });
 }
 // Like the --no-deprecation the server was started with before: restify uses process.binding.
 process.noDeprecation = true;

@@ -1,8 +1,8 @@
 /**
  * The knowledge watcher under the file-system events an operator causes: a sub-folder
- * deleted and restored over and over by another process while it is watched, and the
- * whole folder replaced (a git branch switch, rsync --delete, a download moved into
- * place). The process stays up and later edits are still reindexed.
+ * deleted and restored over and over by another process while it is watched, the
+ * whole folder replaced (a download moved into place), files replaced by new ones (a
+ * git branch switch, rsync). The process stays up and later edits are still reindexed.
  */
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
@@ -99,4 +99,19 @@ describe("watching the knowledge folder", () => {
     await writeFile(join(dir, "veje.md"), unit("t/veje", ["Fortovsrenhold", "Skadedyr"]));
     await waitUntil(() => answersFor(service, "skadedyr").includes("t/veje"), "an edit in the restored folder");
   }, 30_000);
+
+  it("sees edits to a file that was replaced by a new one (as git checkout and rsync write files)", async () => {
+    const dir = await knowledgeDir("Gravetilladelser");
+    const { service } = await serveWatched(dir);
+    const file = join(dir, "org", "department-0", "unit-0.md");
+    for (const [i, task] of ["Snerydning", "Fortovsrenhold"].entries()) {
+      // Written beside and renamed over: the file at the path is a new one.
+      await writeFile(`${file}.tmp`, unit("t/unit-0-0", [task]));
+      await rename(`${file}.tmp`, file);
+      await waitUntil(() => answersFor(service, task).includes("t/unit-0-0"), `replacement ${i + 1}`);
+    }
+    // Then edited in place, as an editor does.
+    await writeFile(file, unit("t/unit-0-0", ["Skadedyr"]));
+    await waitUntil(() => answersFor(service, "skadedyr").includes("t/unit-0-0"), "the edit after the replacements");
+  });
 });

@@ -3,29 +3,32 @@
  * steps, so changes are debounced; the reindex itself validates and only swaps in
  * a complete index, so a half-written file is simply refused until it is whole.
  *
- * The folder can be deleted, or replaced whole (a git branch switch, rsync, a new
- * download moved into place), while it is watched. A watcher follows an inode, not a
- * path, so the folder's identity is checked every `checkMs` and the watcher
- * re-attached to whatever folder is at the path now. Node's recursive watcher reports
- * a sub-folder deleted while it is being scanned as an 'error' event, which would end
- * the process if nobody listened: it is closed and re-attached instead.
+ * Every folder in the tree gets its own watcher (a folder's watcher reports its
+ * files being created, changed, deleted or replaced). Node's own recursive watcher
+ * on Linux is not used: it watches each file's inode, so a file git or rsync replaces
+ * goes unseen afterwards, and it ends the process with an 'error' when a sub-folder
+ * vanishes while it scans it. The tree is matched against the watchers after every
+ * change and every `checkMs`, so folders that are deleted, restored or replaced whole
+ * (a branch switch, a download moved into place) are followed again.
  */
-import { type FSWatcher, statSync, watch } from "node:fs";
+import { type FSWatcher, readdirSync, statSync, watch } from "node:fs";
+import { join } from "node:path";
 
 export interface WatchOptions {
   debounceMs?: number;
-  /** How often the folder's identity is checked (deleted, replaced). */
+  /** How often the tree is matched against the watchers (folders deleted, replaced). */
   checkMs?: number;
-  /** The watcher follows a folder again after it was replaced, restored or after an error. */
+  /** The knowledge folder was replaced, or restored after it was gone, and is followed again. */
   onReattach?: () => void;
-  /** Watching failed (it is retried); the process carries on. */
+  /** A folder's watcher failed (it is replaced); the process carries on. */
   onError?: (error: unknown) => void;
 }
 
 export function watchKnowledge(dir: string, onChange: () => void, options: WatchOptions = {}): { close(): void } {
   const { debounceMs = 300, checkMs = 1000 } = options;
-  let watcher: FSWatcher | undefined;
-  let watched: string | undefined;
+  /** Folder path → its identity when watched, and the watcher. */
+  const watched = new Map<string, { identity: string; watcher: FSWatcher }>();
+  let root = folderIdentity(dir);
   let debounce: NodeJS.Timeout | undefined;
   let closed = false;
 
@@ -38,42 +41,38 @@ export function watchKnowledge(dir: string, onChange: () => void, options: Watch
     }, debounceMs);
   };
 
-  const detach = () => {
-    watcher?.close();
-    watcher = undefined;
-    watched = undefined;
+  const unwatch = (path: string) => {
+    watched.get(path)?.watcher.close();
+    watched.delete(path);
   };
 
-  const attach = (identity: string): boolean => {
-    try {
-      watcher = watch(dir, { recursive: true }, changed);
-      watcher.on("error", (error) => {
-        options.onError?.(error);
-        detach();
-        changed();
-      });
-      watched = identity;
-      return true;
-    } catch (error) {
-      // The folder went away between the check and the watch; the next check retries.
-      options.onError?.(error);
-      watcher = undefined;
-      return false;
-    }
-  };
-
-  /** Re-attaches when the folder at the path is not the one watched; true when it did. */
+  /** Matches the watchers to the folders now in the tree; true when the knowledge folder itself came back or was replaced. */
   const follow = (): boolean => {
-    const identity = folderIdentity(dir);
-    if (watcher && identity === watched) return false;
-    detach();
-    if (identity === undefined || !attach(identity)) return false;
-    options.onReattach?.();
-    return true;
+    const folders = foldersIn(dir);
+    for (const [path, { identity }] of watched) if (folders.get(path) !== identity) unwatch(path);
+    for (const [path, identity] of folders) {
+      if (watched.has(path)) continue;
+      try {
+        const watcher = watch(path, changed);
+        watcher.on("error", (error) => {
+          options.onError?.(error);
+          unwatch(path);
+          changed();
+        });
+        watched.set(path, { identity, watcher });
+      } catch (error) {
+        // Gone between listing and watching: the next match settles it.
+        options.onError?.(error);
+      }
+    }
+    const now = folders.get(dir);
+    const reattached = now !== undefined && now !== root;
+    root = now;
+    if (reattached) options.onReattach?.();
+    return reattached;
   };
 
-  const first = folderIdentity(dir);
-  if (first !== undefined) attach(first);
+  follow();
   const check = setInterval(() => {
     if (follow()) changed();
   }, checkMs);
@@ -84,15 +83,36 @@ export function watchKnowledge(dir: string, onChange: () => void, options: Watch
       closed = true;
       clearInterval(check);
       clearTimeout(debounce);
-      detach();
+      for (const path of [...watched.keys()]) unwatch(path);
     },
   };
 }
 
+/** Every folder in the tree (the root included) with its identity; those that vanish while listed are left out. */
+function foldersIn(dir: string): Map<string, string> {
+  const folders = new Map<string, string>();
+  const visit = (path: string) => {
+    const identity = folderIdentity(path);
+    if (identity === undefined) return;
+    folders.set(path, identity);
+    let entries: string[];
+    try {
+      entries = readdirSync(path, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+        .map((e) => e.name);
+    } catch {
+      return;
+    }
+    for (const name of entries) visit(join(path, name));
+  };
+  visit(dir);
+  return folders;
+}
+
 /** Device and inode of the folder at the path, or undefined when there is no folder. */
-function folderIdentity(dir: string): string | undefined {
+function folderIdentity(path: string): string | undefined {
   try {
-    const stats = statSync(dir);
+    const stats = statSync(path);
     return stats.isDirectory() ? `${stats.dev}:${stats.ino}` : undefined;
   } catch {
     return undefined;

@@ -6,12 +6,12 @@
  * `npm run build` output plus production dependencies is shown to be enough to run.
  */
 import { execFile, spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 
 const run = promisify(execFile);
 
@@ -67,6 +67,8 @@ describe("the Dockerfile's build", () => {
   it("builds in a copy of the repository, starts from compiled JavaScript without tsx, and passes its health check", async () => {
     const stages = parseDockerfile(await readFile("Dockerfile", "utf8"));
     const work = await mkdtemp(join(tmpdir(), "hvem-docker-"));
+    // Two node_modules trees: hundreds of MB that should not pile up run after run.
+    onTestFinished(() => rm(work, { recursive: true, force: true }));
     const context = join(work, "context");
     const ignored = (await readFile(".dockerignore", "utf8")).split("\n").filter(Boolean);
     const { stdout } = await run("git", ["ls-files", "--cached", "--others", "--exclude-standard"]);

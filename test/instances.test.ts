@@ -5,10 +5,11 @@
  * conversation on ("flere", "kontakt"), and both append to one feedback log.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BlobServiceClient } from "@azure/storage-blob";
+import { BlobServiceClient, BlockBlobClient, StorageSharedKeyCredential } from "@azure/storage-blob";
 import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -226,6 +227,16 @@ describe("knowledge published to Blob Storage", () => {
     await client.getBlockBlobClient("knowledge/veje.md").upload(newer, Buffer.byteLength(newer));
     expect(await downloadKnowledge(connection, store, local)).toMatchObject({ ok: false });
     expect(await readFile(join(local, "veje.md"), "utf8")).toContain("Gravetilladelser");
+
+    // A name that climbs out of the folder (the SDK normalises "..", a raw URL does not).
+    const climbing = new BlockBlobClient(`${client.url}/knowledge/..%2F..%2Fevil.md`, new StorageSharedKeyCredential(ACCOUNT, KEY));
+    await climbing.upload("x", 1);
+    expect(await downloadKnowledge(connection, store, local)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("knowledge/../../evil.md"),
+    });
+    expect(existsSync(join(local, "..", "..", "evil.md"))).toBe(false);
+    await climbing.delete();
 
     await client.getBlockBlobClient("knowledge/run.sh").upload("rm -rf /", 8);
     expect(await downloadKnowledge(connection, store, local)).toMatchObject({

@@ -6,10 +6,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BlobServiceClient } from "@azure/storage-blob";
+import { BlobServiceClient, BlockBlobClient, StorageSharedKeyCredential } from "@azure/storage-blob";
 import { type Activity, ActivityTypes, TestAdapter } from "botbuilder";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -236,4 +237,71 @@ describe("knowledge published to Blob Storage", () => {
     const result = await publishKnowledge(dir, connection, `broken-${port}`);
     expect(result.ok).toBe(false);
   });
+
+  it("keeps local files it did not publish, and drops only what the publication dropped", async () => {
+    const source = await mkdtemp(join(tmpdir(), "hvem-publish-"));
+    await writeFile(join(source, "veje.md"), unitFile("t/veje", "Gravetilladelser"));
+    await writeFile(join(source, "byg.md"), unitFile("t/byg", "Byggeansøgninger"));
+    const store = `keep-${port}`;
+    await publishKnowledge(source, connection, store);
+
+    const local = await mkdtemp(join(tmpdir(), "hvem-local-"));
+    await mkdir(join(local, "sources"));
+    await writeFile(join(local, "sources", "katalog.txt"), "source document");
+    await writeFile(join(local, "sources", "fixes.yaml"), "fixes: []");
+    await writeFile(join(local, "lokal.md"), unitFile("t/lokal", "Lokal opgave, ikke publiceret"));
+    expect(await downloadKnowledge(connection, store, local)).toMatchObject({ ok: true });
+    expect(await filesIn(local)).toEqual(["byg.md", "lokal.md", "sources/fixes.yaml", "sources/katalog.txt", "veje.md"]);
+
+    await rm(join(source, "byg.md"));
+    await publishKnowledge(source, connection, store);
+    expect(await downloadKnowledge(connection, store, local)).toMatchObject({ ok: true });
+    expect(await filesIn(local)).toEqual(["lokal.md", "sources/fixes.yaml", "sources/katalog.txt", "veje.md"]);
+  });
+
+  it("leaves the local folder as it was when a blob is not a knowledge file or the files do not add up to VERSION", async () => {
+    const source = await mkdtemp(join(tmpdir(), "hvem-publish-"));
+    await writeFile(join(source, "veje.md"), unitFile("t/veje", "Gravetilladelser"));
+    const store = `refuse-${port}`;
+    await publishKnowledge(source, connection, store);
+    const local = await mkdtemp(join(tmpdir(), "hvem-local-"));
+    expect(await downloadKnowledge(connection, store, local)).toMatchObject({ ok: true });
+    const client = BlobServiceClient.fromConnectionString(connection).getContainerClient(store);
+
+    // A publish under way: a file is new, VERSION is not yet.
+    const newer = unitFile("t/veje", "Snerydning");
+    await client.getBlockBlobClient("knowledge/veje.md").upload(newer, Buffer.byteLength(newer));
+    expect(await downloadKnowledge(connection, store, local)).toMatchObject({ ok: false });
+    expect(await readFile(join(local, "veje.md"), "utf8")).toContain("Gravetilladelser");
+
+    // A name that climbs out of the folder (the SDK normalises "..", a raw URL does not).
+    const climbing = new BlockBlobClient(`${client.url}/knowledge/..%2F..%2Fevil.md`, new StorageSharedKeyCredential(ACCOUNT, KEY));
+    await climbing.upload("x", 1);
+    expect(await downloadKnowledge(connection, store, local)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("knowledge/../../evil.md"),
+    });
+    expect(existsSync(join(local, "..", "..", "evil.md"))).toBe(false);
+    await climbing.delete();
+
+    await client.getBlockBlobClient("knowledge/run.sh").upload("rm -rf /", 8);
+    expect(await downloadKnowledge(connection, store, local)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("knowledge/run.sh"),
+    });
+    expect(await filesIn(local)).toEqual(["veje.md"]);
+    expect(await readdir(join(local, ".."))).not.toContain("run.sh");
+  });
 });
+
+const unitFile = (id: string, task: string) =>
+  `---\nid: ${id}\nname: ${id}\norganisation: Testkommune\ndepartment: Teknik\nchiefArea: Veje\nsource:\n  document: t.txt\n---\n\n- ${task}\n`;
+
+/** The files in a folder, relative, without the hidden ones. */
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith("."))
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}

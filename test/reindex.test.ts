@@ -45,7 +45,7 @@ async function serve(dir: string, snapshotDir?: string, worker = false): Promise
   const created = await createKnowledgeService(dir, snapshotDir ? { snapshotDir, worker } : { worker });
   if (!created.ok) throw new Error("knowledge has errors");
   const service = created.service;
-  const watcher = watchKnowledge(dir, () => void service.reindex(), 50);
+  const watcher = watchKnowledge(dir, () => void service.reindex(), { debounceMs: 50 });
   closers.push(() => watcher.close());
   return service;
 }

@@ -103,6 +103,12 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   return { units, meetings, synonyms, rules, version: hash.digest("hex").slice(0, 16), problems };
 }
 
+/** Whether a file (its path in the knowledge folder, with /) is one Hvem reads, and so one `hvem publish` publishes. */
+export function isKnowledgeFile(file: string): boolean {
+  const kind = fileKind(file, file.split("/").pop() ?? file);
+  return !file.startsWith(`${SOURCES_DIR}/`) && kind !== "ignored" && kind !== "unknown";
+}
+
 function fileKind(file: string, name: string) {
   if (name.startsWith(".") || name.toLowerCase() === "readme.md") return "ignored";
   if (name === SYNONYMS_FILE) return "synonyms";

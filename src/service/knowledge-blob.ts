@@ -1,24 +1,22 @@
 /**
  * Knowledge published to a blob container, for several instances: `hvem publish`
  * uploads a validated folder and writes the VERSION blob last; each instance polls
- * VERSION, downloads the files into its local folder when it changes, and reindexes
- * through the usual validated path. A download that does not add up to the
- * published version (a publish still running) is not swapped in; the next poll retries.
+ * VERSION and, when it changes, downloads the files (knowledge-download.ts: checked,
+ * verified against VERSION, then swapped in) and reindexes through the usual
+ * validated path. A download that does not add up is not swapped in; the next poll retries.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
 import { BlobServiceClient, type ContainerClient } from "@azure/storage-blob";
-import { loadKnowledge, SOURCES_DIR } from "../knowledge/load-knowledge.js";
+import { isKnowledgeFile, loadKnowledge } from "../knowledge/load-knowledge.js";
 import { hasErrors, type Problem } from "../knowledge/problem.js";
-
-const PREFIX = "knowledge/";
-const VERSION_BLOB = `${PREFIX}VERSION`;
+import { type DownloadOutcome, downloadKnowledge as download, KNOWLEDGE_PREFIX, readVersion, VERSION_BLOB } from "./knowledge-download.js";
 
 function containerOf(connection: string, container: string): ContainerClient {
   return BlobServiceClient.fromConnectionString(connection).getContainerClient(container);
 }
 
-/** Uploads a valid knowledge folder; refuses one with errors. */
+/** Uploads a valid knowledge folder's knowledge files; refuses one with errors. */
 export async function publishKnowledge(
   dir: string,
   connection: string,
@@ -31,13 +29,13 @@ export async function publishKnowledge(
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
-    .filter((file) => !file.startsWith(`${SOURCES_DIR}/`) && !file.split("/").some((p) => p.startsWith(".")));
+    .filter((file) => isKnowledgeFile(file) && !file.split("/").some((p) => p.startsWith(".")));
   for (const file of files) {
     const body = await readFile(join(dir, file));
-    await client.getBlockBlobClient(`${PREFIX}${file}`).upload(body, body.length);
+    await client.getBlockBlobClient(`${KNOWLEDGE_PREFIX}${file}`).upload(body, body.length);
   }
-  const keep = new Set(files.map((f) => `${PREFIX}${f}`));
-  for await (const blob of client.listBlobsFlat({ prefix: PREFIX })) {
+  const keep = new Set(files.map((f) => `${KNOWLEDGE_PREFIX}${f}`));
+  for await (const blob of client.listBlobsFlat({ prefix: KNOWLEDGE_PREFIX })) {
     if (blob.name !== VERSION_BLOB && !keep.has(blob.name)) await client.deleteBlob(blob.name);
   }
   await client.getBlockBlobClient(VERSION_BLOB).upload(knowledge.version, knowledge.version.length);
@@ -46,35 +44,12 @@ export async function publishKnowledge(
 
 /** The published version, or undefined when nothing is published yet. */
 export async function publishedVersion(connection: string, container: string): Promise<string | undefined> {
-  const blob = containerOf(connection, container).getBlockBlobClient(VERSION_BLOB);
-  if (!(await blob.exists())) return undefined;
-  return (await blob.downloadToBuffer()).toString("utf8").trim();
+  return readVersion(containerOf(connection, container));
 }
 
-/** Replaces the local folder's files with the published ones; returns the published version. */
-export async function downloadKnowledge(
-  connection: string,
-  container: string,
-  dir: string,
-): Promise<string | undefined> {
-  const client = containerOf(connection, container);
-  const version = await publishedVersion(connection, container);
-  if (version === undefined) return undefined;
-  const wanted = new Set<string>();
-  for await (const blob of client.listBlobsFlat({ prefix: PREFIX })) {
-    if (blob.name === VERSION_BLOB) continue;
-    const file = blob.name.slice(PREFIX.length);
-    wanted.add(file);
-    const target = join(dir, file);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, await client.getBlockBlobClient(blob.name).downloadToBuffer());
-  }
-  const local = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of local) {
-    const file = relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/");
-    if (entry.isFile() && !wanted.has(file) && !file.startsWith(".")) await rm(join(dir, file));
-  }
-  return version;
+/** Brings the local folder to the published version (see knowledge-download.ts). */
+export async function downloadKnowledge(connection: string, container: string, dir: string): Promise<DownloadOutcome> {
+  return download(containerOf(connection, container), dir);
 }
 
 /**
@@ -85,11 +60,13 @@ export function followPublishedKnowledge(options: {
   connection: string;
   container: string;
   dir: string;
+  /** The version already downloaded, if any. */
+  version?: string;
   reindex: () => Promise<string | undefined>;
   intervalMs: number;
   onError?: (error: unknown) => void;
 }): { close(): void } {
-  let current: string | undefined;
+  let current = options.version;
   let busy = false;
   const poll = async () => {
     if (busy) return;
@@ -97,9 +74,10 @@ export function followPublishedKnowledge(options: {
     try {
       const published = await publishedVersion(options.connection, options.container);
       if (published && published !== current) {
-        await downloadKnowledge(options.connection, options.container, options.dir);
-        // Only a download that adds up to the published version counts as done.
-        if ((await options.reindex()) === published) current = published;
+        const downloaded = await downloadKnowledge(options.connection, options.container, options.dir);
+        if (!downloaded.ok) throw new Error(downloaded.reason);
+        // Local files kept beside the published ones can make the served version differ: done all the same.
+        if ((await options.reindex()) !== undefined) current = downloaded.version;
       }
     } catch (error) {
       options.onError?.(error);

@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import { type Knowledge, loadKnowledge } from "../knowledge/load-knowledge.js";
 import { type Problem, hasErrors } from "../knowledge/problem.js";
 import { createSearcher, type Searcher } from "../search/searcher.js";
-import { readSnapshot, writeSnapshot } from "./index-snapshot.js";
+import { readSnapshot, saveSnapshot } from "./index-snapshot.js";
 
 export interface KnowledgeStatus {
   version: string;
@@ -34,8 +34,16 @@ export interface KnowledgeService {
 export interface KnowledgeServiceOptions {
   /** Where index snapshots are kept; none when not set. */
   snapshotDir?: string;
-  /** Build indexes in a worker thread, so answering never waits for a reindex. */
+  /**
+   * Reindex in a worker thread, so answering never waits for a reindex. The first
+   * build runs in process all the same: nothing is served yet, and from a snapshot it
+   * takes half the time (no worker to start and load the code into).
+   */
   worker?: boolean;
+  /** A worker that has not answered within this time is stopped and the build refused (default 2 minutes). */
+  workerTimeLimitMs?: number;
+  /** Saving a snapshot failed (a full disk, the folder replaced by a file); the index serves all the same. */
+  onSnapshotFailed?: (message: string) => void;
 }
 
 /** Loads the folder; refuses to start on knowledge with errors (the outcome says which). */
@@ -43,9 +51,19 @@ export async function createKnowledgeService(
   dir: string,
   options: KnowledgeServiceOptions = {},
 ): Promise<{ ok: true; service: KnowledgeService } | { ok: false; problems: Problem[] }> {
-  const build = () =>
-    options.worker ? buildInWorker(dir, options.snapshotDir) : buildSearcher(dir, options.snapshotDir);
-  const first = await build();
+  const build = async (inWorker: boolean): Promise<Built> => {
+    try {
+      const built = inWorker
+        ? await buildInWorker(dir, options.snapshotDir, options.workerTimeLimitMs ?? 120_000)
+        : await buildSearcher(dir, options.snapshotDir);
+      if (built.ok && built.snapshotError) options.onSnapshotFailed?.(built.snapshotError);
+      return built;
+    } catch (error) {
+      // Whatever goes wrong is refused like a broken file: the current index keeps serving.
+      return { ok: false, problems: [buildFailure(dir, error)] };
+    }
+  };
+  const first = await build(false);
   if (!first.ok) return first;
   let current = first.searcher;
   let fromSnapshot = first.fromSnapshot;
@@ -61,7 +79,7 @@ export async function createKnowledgeService(
   };
 
   const reindex = async (): Promise<ReindexOutcome> => {
-    const next = await build();
+    const next = await build(options.worker === true);
     if (!next.ok) {
       refused = { at: new Date(), problems: next.problems };
       return next;
@@ -113,36 +131,71 @@ async function buildSearcher(dir: string, snapshotDir: string | undefined) {
     if (loaded) return { ok: true as const, searcher: loaded, fromSnapshot: true, warnings };
   }
   const searcher = createSearcher(knowledge);
-  if (snapshotDir) await writeSnapshot(snapshotDir, knowledge.version, searcher.snapshot());
-  return { ok: true as const, searcher, fromSnapshot: false, warnings };
+  const snapshotError = snapshotDir ? await saveSnapshot(snapshotDir, knowledge.version, searcher.snapshot()) : undefined;
+  return { ok: true as const, searcher, fromSnapshot: false, warnings, snapshotError };
 }
 
-type Built = Awaited<ReturnType<typeof buildSearcher>>;
+type Built =
+  | { ok: true; searcher: Searcher; fromSnapshot: boolean; warnings: Problem[]; snapshotError?: string }
+  | { ok: false; problems: Problem[] };
 
-/** The same as buildSearcher, with the heavy part in a worker thread. */
-function buildInWorker(dir: string, snapshotDir: string | undefined): Promise<Built> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./build-worker-entry.mjs", import.meta.url), {
+/**
+ * The worker's code: compiled JavaScript beside this module in a build; from source,
+ * an entry that registers tsx first (worker threads do not inherit the parent's loaders).
+ */
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith(".ts") ? "./build-worker-entry.mjs" : "./build-worker.js",
+  import.meta.url,
+);
+
+/**
+ * The same as buildSearcher, with the heavy part in a worker thread. Every way the
+ * worker can end (a message, an error, an exit, the time limit) settles the promise
+ * once, as a value.
+ */
+function buildInWorker(dir: string, snapshotDir: string | undefined, timeLimitMs: number): Promise<Built> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_ENTRY, {
       workerData: { dir, snapshotDir },
     });
-    worker.once("message", (message: WorkerResult) => {
+    let settled = false;
+    const settle = (built: Built) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       void worker.terminate();
-      if (!message.ok) return resolve({ ok: false, problems: message.problems });
+      resolve(built);
+    };
+    const fail = (message: string) => settle({ ok: false, problems: [buildFailure(dir, message)] });
+    const timer = setTimeout(() => fail(`det tog mere end ${Math.round(timeLimitMs / 1000)} s`), timeLimitMs);
+    worker.once("message", (message: WorkerResult) => {
+      if (!message.ok) return settle({ ok: false, problems: message.problems });
       const warnings = message.knowledge.problems;
+      const { snapshotError } = message;
       const loaded = fromSnapshotOrUndefined(message.knowledge, message.snapshot);
-      resolve(
+      settle(
         loaded
-          ? { ok: true, searcher: loaded, fromSnapshot: message.fromSnapshot, warnings }
-          : { ok: true, searcher: createSearcher(message.knowledge), fromSnapshot: false, warnings },
+          ? { ok: true, searcher: loaded, fromSnapshot: message.fromSnapshot, warnings, snapshotError }
+          : { ok: true, searcher: createSearcher(message.knowledge), fromSnapshot: false, warnings, snapshotError },
       );
     });
-    worker.once("error", reject);
+    worker.once("error", (error) => fail(reason(error)));
+    worker.once("exit", (code) => fail(`byggetråden stoppede (kode ${code})`));
   });
 }
 
-type WorkerResult =
+export type WorkerResult =
   | { ok: false; problems: Problem[] }
-  | { ok: true; knowledge: Knowledge; snapshot: string; fromSnapshot: boolean };
+  | { ok: true; knowledge: Knowledge; snapshot: string; fromSnapshot: boolean; snapshotError?: string };
+
+/** A build that failed for another reason than the knowledge's content, as a problem an admin sees in `status`. */
+export function buildFailure(dir: string, error: unknown): Problem {
+  return { severity: "error", file: dir, message: `indekset kunne ikke bygges: ${reason(error)}` };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** A damaged or foreign snapshot is never trusted: the index is rebuilt instead. */
 function fromSnapshotOrUndefined(knowledge: Knowledge, snapshot: string): Searcher | undefined {

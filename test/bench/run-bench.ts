@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: index build time, query latency (p50/p95/p99), memory and
  * snapshot save/load time at 1×, 10× and 100× the knowledge (synthetic copies of
- * every unit), with plain MiniSearch beside as the baseline. Prints a table.
+ * every unit), with plain MiniSearch beside as the baseline. Prints a table, then the
+ * production server's cold start from a snapshot (cold-start.ts).
  */
 import MiniSearch from "minisearch";
 import { type Knowledge, loadKnowledge } from "../../src/knowledge/load-knowledge.js";
 import { toRecords } from "../../src/knowledge/records.js";
 import { createSearcher } from "../../src/search/searcher.js";
+import { coldStart } from "./cold-start.js";
 
 const QUESTIONS = [
   "hvem tager sig af gravetilladelser",
@@ -114,3 +116,12 @@ console.log(
 );
 console.log("--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---");
 for (const row of rows) console.log(row);
+
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
+const cold = await coldStart(COLD_STARTS);
+const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] ?? 0;
+console.log(
+  `\ncold start of npm start (bin/start.js, compiled) from a snapshot (${COLD_STARTS} runs): ` +
+    `/readyz after ${f(median(cold.ready))} ms median (fastest ${f(cold.ready[0] ?? 0)}), ` +
+    `first question answered after ${f(median(cold.answered))} ms median (fastest ${f(cold.answered[0] ?? 0)})`,
+);

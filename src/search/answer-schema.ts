@@ -40,7 +40,7 @@ export const askResultSchema = z.object({
   organisation: z.string().optional().describe("The asker's organisation the answers were chosen for, when known."),
   elsewhere: z
     .boolean()
-    .describe("True when the first answer is another organisation's, because none of the asker's own fits."),
+    .describe("True when the answers are another organisation's, because nothing of the asker's own matched."),
   answers: z.array(answerSchema).max(10).describe("Best first."),
   suggestions: z.array(z.string()).describe("'Did you mean' words when a word matched nothing."),
   truncated: z.boolean().describe("True when a very long question was cut before searching."),

@@ -15,10 +15,15 @@ describe("organisation scope", () => {
     });
   });
 
-  it("lets another organisation's fitting units in, marked, when nothing of the asker's own fits", () => {
+  it("offers another organisation's fitting units after the asker's own when nothing of the asker's own fits", () => {
     const ranked = [unit("n/lederside", true), unit("n/other", false), unit("r/weak", false)];
     expect(scopeToOrganisation(ranked, orgOf, undefined, "Randers Kommune", fits)).toEqual({
-      units: [unit("n/lederside", true), unit("r/weak", false)],
+      units: [unit("r/weak", false), unit("n/lederside", true)],
+      elsewhere: false,
+    });
+    // Nothing of the asker's own matched at all: the other organisation's, marked as such.
+    expect(scopeToOrganisation(ranked.slice(0, 2), orgOf, undefined, "Randers Kommune", fits)).toEqual({
+      units: [unit("n/lederside", true)],
       elsewhere: true,
     });
   });

@@ -1,8 +1,9 @@
 /**
  * Whose units a question is answered from. A knowledge base can hold several
  * municipalities; an employee means their own unless the question names another.
- * Another organisation's units are shown, marked as such, only when none of the
- * asker's own fits the question.
+ * Another organisation's units are offered, marked as such, only when none of the
+ * asker's own fits the question, and after the asker's own: a weak match at home is
+ * more often what an employee means than a strong one elsewhere.
  */
 import { fold } from "../analysis/fold.js";
 import { tokenize } from "../analysis/tokenize.js";
@@ -32,13 +33,13 @@ const shortName = (organisation: string) => organisation.split(" ")[0] ?? "";
 
 export interface Scoped<T> {
   units: T[];
-  /** True when the first unit is another organisation's, because none of the asker's own fits. */
+  /** True when all the units are another organisation's, because none of the asker's own matched. */
   elsewhere: boolean;
 }
 
 /**
  * `ranked` narrowed to the organisation the question names, else to the asker's
- * own; when nothing of the asker's own `fits`, others' units that fit join them.
+ * own; when nothing of the asker's own `fits`, others' units that fit follow them.
  */
 export function scopeToOrganisation<T extends { unitId: string }>(
   ranked: readonly T[],
@@ -55,9 +56,9 @@ export function scopeToOrganisation<T extends { unitId: string }>(
   if (home && !named) {
     const own = of(home);
     if (own.some(fits)) return { units: own, elsewhere: false };
-    // Nothing of the asker's own fits: others' units that do join them, in rank order.
-    const units = ranked.filter((u) => organisationOf(u.unitId) === home || fits(u));
-    return { units, elsewhere: units[0] !== undefined && organisationOf(units[0].unitId) !== home };
+    // Nothing of the asker's own fits: others' units that do are offered after them.
+    const others = ranked.filter((u) => organisationOf(u.unitId) !== home && fits(u));
+    return { units: [...own, ...others], elsewhere: own.length === 0 && others.length > 0 };
   }
   return { units: [...ranked], elsewhere: false };
 }

@@ -36,6 +36,9 @@ export function searchesPrefix(t: QueryTerm, tuning: Pick<SearchTuning, "prefixM
   return t.origin === "word" && t.term.length >= tuning.prefixMinLength;
 }
 
+/** A unit's documents an answer looks at: its best tasks, and the people among its best matches. */
+const HITS_SHOWN = 12;
+
 export function buildAnswer(
   unit: UnitHit,
   terms: readonly QueryTerm[],
@@ -44,7 +47,8 @@ export function buildAnswer(
 ): Answer | undefined {
   const place = sources.places.get(unit.unitId);
   if (!place) return undefined;
-  const hitRecords = unit.hits().flatMap((id) => sources.records.get(id) ?? []);
+  // The unit's own contacts are listed anyway; its best few hits say which tasks and people matched.
+  const hitRecords = unit.hits(HITS_SHOWN).flatMap((id) => sources.records.get(id) ?? []);
   const tasks = hitRecords
     .filter((r) => r.kind !== "contact")
     .slice(0, tuning.maxTasks)
@@ -90,8 +94,9 @@ function meetingItemText(r: Extract<KnowledgeRecord, { kind: "meetingItem" }>): 
 
 /** Words of `text` whose analysed form matched, for the card to show why. */
 function highlight(words: readonly TextWord[], matched: readonly QueryTerm[], tuning: SearchTuning): string[] {
-  const matches = (term: string) =>
-    matched.some((q) => term === q.term || (searchesPrefix(q, tuning) && term.startsWith(q.term)));
+  const exact = new Set(matched.map((q) => q.term));
+  const prefixes = matched.filter((q) => searchesPrefix(q, tuning)).map((q) => q.term);
+  const matches = (term: string) => exact.has(term) || prefixes.some((p) => term.startsWith(p));
   return [...new Set(words.filter((w) => w.terms.some(matches)).map((w) => w.word))];
 }
 

@@ -21,9 +21,9 @@ export interface UnitHit {
   /**
    * The ids of the unit's matching documents, those matching more of the question's
    * words (and more directly) first, then by score: a task that says what the user
-   * typed comes before a longer one that gathers synonyms.
+   * typed comes before a longer one that gathers synonyms. At most `limit` of them.
    */
-  hits(): string[];
+  hits(limit?: number): string[];
 }
 
 /** What ranking takes from the tuning. */
@@ -203,18 +203,23 @@ class RankedUnit implements UnitHit {
     return this.matchedTerms;
   }
 
-  hits(): string[] {
+  hits(limit = Number.POSITIVE_INFINITY): string[] {
     const { matches, rate } = this.question;
-    const rated = new Map(Array.from(this.docs, (i) => [i, rate(matches.terms[i] as number, matches.exact[i] as number)]));
-    return Array.from(this.docs)
-      .sort(
-        (a, b) =>
-          (rated.get(b) as number) - (rated.get(a) as number) ||
-          (matches.score[b] as number) - (matches.score[a] as number) ||
-          a - b,
-      )
-      .map((i) => matches.id(i));
+    const { docs } = this;
+    const rated = new Float64Array(docs.length);
+    for (let k = 0; k < docs.length; k++) {
+      const i = docs[k] as number;
+      rated[k] = rate(matches.terms[i] as number, matches.exact[i] as number);
+    }
+    const order = Array.from(docs.keys()).sort(
+      (a, b) =>
+        (rated[b] as number) - (rated[a] as number) ||
+        (matches.score[docs[b] as number] as number) - (matches.score[docs[a] as number] as number) ||
+        (docs[a] as number) - (docs[b] as number),
+    );
+    return order.slice(0, limit).map((k) => matches.id(docs[k] as number));
   }
+
 }
 
 /** The best of a unit's documents judged one by one, each with the unit's own document. */

@@ -109,7 +109,9 @@ export function synonymIndex(
       if (groupOf.has(key)) continue;
       groupOf.set(key, group);
       const first = member.terms[0] as string;
-      byFirstTerm.set(first, [...(byFirstTerm.get(first) ?? []), member]);
+      const members = byFirstTerm.get(first);
+      if (members) members.push(member);
+      else byFirstTerm.set(first, [member]);
     }
   }
   return (term, questionTerms) => {
@@ -136,7 +138,9 @@ export function ruleIndex(
   for (const rule of rules) {
     for (const member of rule.from) {
       const first = member.terms[0] as string;
-      byFirstTerm.set(first, [...(byFirstTerm.get(first) ?? []), { member, rule }]);
+      const starting = byFirstTerm.get(first);
+      if (starting) starting.push({ member, rule });
+      else byFirstTerm.set(first, [{ member, rule }]);
     }
   }
   return (term, questionTerms) =>

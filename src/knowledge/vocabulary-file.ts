@@ -46,4 +46,5 @@ export function parseVocabularyFile(text: string, file: string): { rules: Vocabu
   return { rules, problems };
 }
 
-const normalise = (phrase: string) => phrase.trim().toLocaleLowerCase("da").replace(/\s+/g, " ");
+// toLowerCase, not toLocaleLowerCase("da"): the same for æ, ø and å, and many times faster.
+const normalise = (phrase: string) => phrase.trim().toLowerCase().replace(/\s+/g, " ");

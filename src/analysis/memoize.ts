@@ -6,11 +6,12 @@ export function memoize<T>(fn: (word: string) => T): (word: string) => T {
   const cache = new Map<string, T>();
   return (word) => {
     let value = cache.get(word);
-    if (value === undefined) {
+    // "No answer" (undefined) is remembered too.
+    if (value === undefined && !cache.has(word)) {
       value = fn(word);
       if (cache.size >= MAX_MEMO) cache.clear();
       cache.set(word, value);
     }
-    return value;
+    return value as T;
   };
 }

@@ -6,6 +6,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import { MIN_PART, splitCompound } from "./compounds.js";
 import { isKnownWord } from "./known-words.js";
+import { memoize } from "./memoize.js";
 import { stem } from "./stem.js";
 import { tokenize } from "./tokenize.js";
 import { nounForms } from "./word-families.js";
@@ -125,7 +126,8 @@ export function createVocabulary(learnt: LearntWords, steps: WordSteps): Vocabul
       }
       return undefined;
     },
-    correct(word) {
+    // Fuzzy lookups are the costliest step of a question: each word's is worked out once.
+    correct: memoize((word: string) => {
       const folded = fold(word);
       const max = maxTypos(folded);
       // A real word the knowledge lacks is not a misspelling of one it has ("regnskov", "route").
@@ -133,6 +135,6 @@ export function createVocabulary(learnt: LearntWords, steps: WordSteps): Vocabul
       const found = [...words.fuzzyGet(folded, max)].sort((a, b) => a[1][1] - b[1][1]);
       const [best, next] = found;
       return best && (!next || next[1][1] > best[1][1]) ? best[1][0] : undefined;
-    },
+    }),
   };
 }

@@ -4,7 +4,7 @@
  * only turns a Reply into an activity.
  */
 import { z } from "zod/v4";
-import { maskPersonalData } from "../feedback/mask-personal-data.js";
+import { maskPersonalData } from "../analysis/personal-data.js";
 import { formatProblem } from "../knowledge/problem.js";
 import { detectLanguage, type Language } from "../analysis/language.js";
 import type { Answer, AskResult } from "../search/answer-schema.js";

@@ -9,7 +9,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod/v4";
-import { maskPersonalData } from "./mask-personal-data.js";
+import { maskPersonalData } from "../analysis/personal-data.js";
 
 const MAX_QUESTION = 200;
 /** A 👎 comment is what an admin reads to fix the knowledge; a page of text is not. */

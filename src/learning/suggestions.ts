@@ -10,7 +10,7 @@ import { isStopWord } from "../analysis/stopwords.js";
 import { tokenize } from "../analysis/tokenize.js";
 import type { FeedbackEvent } from "../feedback/feedback-log.js";
 import { questionKey } from "../feedback/feedback-report.js";
-import { MASKS } from "../feedback/mask-personal-data.js";
+import { MASKS } from "../analysis/personal-data.js";
 import type { UnitTerms } from "../search/check-vocabulary.js";
 
 /** Where accepted rules are written, inside the knowledge folder. */

@@ -60,6 +60,13 @@ describe("searcher on the real knowledge", () => {
     expect(top("hvem fremlagde indkøbspolitikken")?.contacts[0]?.name).toBe("Lars Sønderby");
   });
 
+  it("answers a question holding a citizen's CPR number, e-mail and phone as if they were not there", () => {
+    const plain = searcher.ask("en borger har rotter i haven");
+    const withDetails = searcher.ask("borgeren 010203-1234 (a@b.dk, 22 33 44 55) har rotter i haven");
+    expect(withDetails.answers[0]?.unitId).toBe(plain.answers[0]?.unitId);
+    expect(withDetails.confident).toBe(plain.confident);
+  });
+
   it("suggests the knowledge's spelling of a misspelled word", () => {
     expect(searcher.ask("byggesagsbehandlig").suggestions).toContain("byggesagsbehandling");
   });

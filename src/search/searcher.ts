@@ -4,6 +4,7 @@
  * contacts. Plain TypeScript: the CLI, the bot and tests all call `ask`.
  */
 import { createAnalyzer, type QueryTerm } from "../analysis/analyzer.js";
+import { withoutPersonalData } from "../analysis/personal-data.js";
 import { tokenize } from "../analysis/tokenize.js";
 import type { Knowledge } from "../knowledge/load-knowledge.js";
 import { type KnowledgeRecord, toRecords } from "../knowledge/records.js";
@@ -98,7 +99,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string, tuning: 
       writeSnapshot({ analysis: fingerprint, version: knowledge.version, analyzer: analyzer.state(), index: index.save() }),
     ask(question, options = {}) {
       const truncated = question.length > MAX_QUESTION_LENGTH;
-      const text = searchedPart(question);
+      const text = withoutPersonalData(searchedPart(question));
       const named = mentionedOrganisation(text, organisations);
       const terms = analyzer.queryTerms(named ? withoutOrganisation(text, named) : text, tuning.terms);
       const words = [...new Set(terms.map((t) => t.word))];

@@ -22,7 +22,7 @@ import {
   respond,
 } from "../conversation/respond.js";
 import { anonymousId, type FeedbackLog, type NewEvent } from "../feedback/feedback-log.js";
-import { maskPersonalData } from "../feedback/mask-personal-data.js";
+import { maskPersonalData } from "../analysis/personal-data.js";
 import { unitCard } from "../presentation/answer-card.js";
 import { detectLanguage, type Language } from "../analysis/language.js";
 import { searchedPart } from "../search/searcher.js";

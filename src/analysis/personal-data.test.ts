@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskPersonalData } from "./mask-personal-data.js";
+import { maskPersonalData } from "./personal-data.js";
 
 describe("maskPersonalData", () => {
   it("masks CPR numbers with and without the dash", () => {

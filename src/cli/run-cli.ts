@@ -4,6 +4,7 @@ import { checkCommand, checkUsage } from "./check-command.js";
 import { UsageError } from "./cli-error.js";
 import { exportCommand, exportUsage } from "./export-command.js";
 import { importCommand, importUsage } from "./import-command.js";
+import { importContactsCommand, importContactsUsage } from "./import-contacts-command.js";
 import { packageCommand, packageUsage } from "./package-command.js";
 import { publishCommand, publishUsage } from "./publish-command.js";
 import { reportCommand, reportUsage } from "./report-command.js";
@@ -13,6 +14,7 @@ import type { Output } from "./output.js";
 const commands: Record<string, (args: string[], out: Output) => Promise<number>> = {
   check: checkCommand,
   import: importCommand,
+  "import-contacts": importContactsCommand,
   export: exportCommand,
   ask: askCommand,
   package: packageCommand,
@@ -21,7 +23,7 @@ const commands: Record<string, (args: string[], out: Output) => Promise<number>>
   publish: publishCommand,
 };
 
-const usage = ["Brug:", askUsage, checkUsage, importUsage, exportUsage, packageUsage, reportUsage, suggestUsage, publishUsage].join("\n  ");
+const usage = ["Brug:", askUsage, checkUsage, importUsage, importContactsUsage, exportUsage, packageUsage, reportUsage, suggestUsage, publishUsage].join("\n  ");
 
 export async function runCli(argv: string[], out: Output): Promise<number> {
   const [name, ...args] = argv;

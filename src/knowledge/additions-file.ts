@@ -5,7 +5,8 @@
  */
 import { z } from "zod/v4";
 import type { Problem } from "./problem.js";
-import { contactSchema, idSchema, type Unit } from "./schema.js";
+import { isSeq, parseDocument } from "yaml";
+import { type Contact, contactSchema, idSchema, type Unit } from "./schema.js";
 import { parseYaml } from "./yaml-source.js";
 
 export const ADDITIONS_SUFFIX = ".additions.yaml";
@@ -71,4 +72,18 @@ export function mergeAdditions(
 function lineOf(text: string, needle: string): number {
   const index = text.split(/\r?\n/).findIndex((line) => line.includes(needle));
   return index + 1 || 1;
+}
+
+/**
+ * An additions file's text with `contacts` appended: a new file for the unit when there is
+ * none, else the admin's file with its comments and order kept.
+ */
+export function withContacts(text: string | undefined, unitId: string, contacts: readonly Contact[]): string {
+  const doc = parseDocument(text ?? `unit: ${unitId}\n`);
+  // `contacts: []` is a flow sequence; a new block one reads better once it has entries.
+  const existing = doc.get("contacts", true);
+  const list = isSeq(existing) && existing.items.length > 0 ? existing : doc.createNode([]);
+  for (const contact of contacts) list.add(doc.createNode(contact));
+  doc.set("contacts", list);
+  return doc.toString();
 }

@@ -315,8 +315,8 @@ describe("loadKnowledge: problems across the folder", () => {
       "randers/noter.docx": Buffer.from([0xd0, 0xcf]),
     });
     expect(k.messages).toEqual([
-      "katalog.txt: advarsel: filen bliver ikke læst: kun .md (enheder), .additions.yaml (tilføjelser til en enhed), .meeting.yaml (møder), synonyms.txt og vocabulary/*.txt bruges; kildedokumenter hører til i sources/",
-      "randers/noter.docx: advarsel: filen bliver ikke læst: kun .md (enheder), .additions.yaml (tilføjelser til en enhed), .meeting.yaml (møder), synonyms.txt og vocabulary/*.txt bruges; kildedokumenter hører til i sources/",
+      "katalog.txt: advarsel: filen bliver ikke læst: kun .md (enheder), .additions.yaml (tilføjelser til en enhed), .meeting.yaml (møder), contacts.yaml (organisationens kontakter), synonyms.txt og vocabulary/*.txt bruges; kildedokumenter hører til i sources/",
+      "randers/noter.docx: advarsel: filen bliver ikke læst: kun .md (enheder), .additions.yaml (tilføjelser til en enhed), .meeting.yaml (møder), contacts.yaml (organisationens kontakter), synonyms.txt og vocabulary/*.txt bruges; kildedokumenter hører til i sources/",
     ]);
   });
 

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { type Additions, ADDITIONS_SUFFIX, mergeAdditions, parseAdditionsFile } from "./additions-file.js";
+import { CONTACTS_FILE, contactsFileProblems, type OrganisationContacts, parseContactsFile } from "./contacts-file.js";
 import { parseMeetingFile } from "./meeting-file.js";
 import type { Problem } from "./problem.js";
 import type { Meeting, Unit } from "./schema.js";
@@ -20,6 +21,8 @@ export interface Knowledge {
   synonyms: SynonymGroup[];
   /** One-way rules of the admin's vocabulary (`vocabulary/*.txt`). */
   rules: VocabularyRuleEntry[];
+  /** Each organisation's own contacts (`contacts.yaml`), shown for a unit with none of its own. */
+  organisationContacts: OrganisationContacts[];
   /** Content hash of every file read: changes exactly when the knowledge changes. */
   version: string;
   problems: Problem[];
@@ -30,8 +33,13 @@ export const SYNONYMS_FILE = "synonyms.txt";
 export const SOURCES_DIR = "sources";
 const MEETING_SUFFIX = ".meeting.yaml";
 
-export async function loadKnowledge(dir: string): Promise<Knowledge> {
+/**
+ * `replace` maps files (paths relative to `dir`, with /) to the text to read instead of
+ * what is on disk, or to a new file: so a command can check what it is about to write.
+ */
+export async function loadKnowledge(dir: string, replace: ReadonlyMap<string, string> = new Map()): Promise<Knowledge> {
   const problems: Problem[] = [];
+  const organisationContacts: OrganisationContacts[] = [];
   let units: Unit[] = [];
   const additions: Additions[] = [];
   const meetings: Meeting[] = [];
@@ -42,6 +50,8 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   let files: string[];
   try {
     files = await listFiles(dir);
+    const added = [...replace.keys()].map((file) => join(dir, file)).filter((path) => !files.includes(path));
+    files = [...files, ...added].sort();
   } catch (error) {
     problems.push({
       severity: "error",
@@ -60,7 +70,10 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   const reads = new Map(
     files
       .filter((path) => !["ignored", "unknown"].includes(kindOf(path).kind))
-      .map((path) => [path, readBytes(path)] as const),
+      .map((path) => {
+        const text = replace.get(kindOf(path).file);
+        return [path, text === undefined ? readBytes(path) : Promise.resolve(Buffer.from(text))] as const;
+      }),
   );
   for (const path of files) {
     const { file, kind } = kindOf(path);
@@ -69,7 +82,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       problems.push({
         severity: "warning",
         file,
-        message: `filen bliver ikke læst: kun .md (enheder), ${ADDITIONS_SUFFIX} (tilføjelser til en enhed), ${MEETING_SUFFIX} (møder), ${SYNONYMS_FILE} og ${VOCABULARY_DIR}/*.txt bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
+        message: `filen bliver ikke læst: kun .md (enheder), ${ADDITIONS_SUFFIX} (tilføjelser til en enhed), ${MEETING_SUFFIX} (møder), ${CONTACTS_FILE} (organisationens kontakter), ${SYNONYMS_FILE} og ${VOCABULARY_DIR}/*.txt bruges; kildedokumenter hører til i ${SOURCES_DIR}/`,
       });
       continue;
     }
@@ -90,6 +103,10 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       const parsed = parseAdditionsFile(text, file);
       if (parsed.additions) additions.push(parsed.additions);
       problems.push(...parsed.problems);
+    } else if (kind === "contacts") {
+      const parsed = parseContactsFile(text, file);
+      if (parsed.contacts) organisationContacts.push(parsed.contacts);
+      problems.push(...parsed.problems);
     } else if (kind === "meeting") {
       const parsed = parseMeetingFile(text, file);
       if (parsed.meeting) meetings.push(parsed.meeting);
@@ -102,7 +119,11 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
   }
   const merged = mergeAdditions(units, additions);
   units = merged.units;
-  problems.push(...merged.problems, ...crossFileProblems(units, meetings));
+  problems.push(
+    ...merged.problems,
+    ...crossFileProblems(units, meetings),
+    ...contactsFileProblems(organisationContacts, units),
+  );
   if (units.length === 0 && !problems.some((p) => p.severity === "error")) {
     problems.push({
       severity: "error",
@@ -110,7 +131,7 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
       message: "mappen indeholder ingen enheder (.md)",
     });
   }
-  return { units, meetings, synonyms, rules, version: hash.digest("hex").slice(0, 16), problems };
+  return { units, meetings, synonyms, rules, organisationContacts, version: hash.digest("hex").slice(0, 16), problems };
 }
 
 /** Whether a file (its path in the knowledge folder, with /) is one Hvem reads, and so one `hvem publish` publishes. */
@@ -122,6 +143,7 @@ export function isKnowledgeFile(file: string): boolean {
 function fileKind(file: string, name: string) {
   if (name.startsWith(".") || name.toLowerCase() === "readme.md") return "ignored";
   if (name === SYNONYMS_FILE) return "synonyms";
+  if (name === CONTACTS_FILE) return "contacts";
   if (file.startsWith(`${VOCABULARY_DIR}/`) && name.endsWith(".txt")) return "vocabulary";
   if (name.endsWith(MEETING_SUFFIX)) return "meeting";
   if (name.endsWith(ADDITIONS_SUFFIX)) return "additions";

@@ -7,7 +7,7 @@ import type { Answer, AnswerContact, AskResult } from "../search/answer-schema.j
 import { searchedPart } from "../search/searcher.js";
 import { answerText } from "./answer-text.js";
 import type { Language } from "../analysis/language.js";
-import { type Texts, textsFor } from "./texts.js";
+import { contactsHeading, type Texts, textsFor } from "./texts.js";
 
 export type CardElement = Record<string, unknown>;
 export interface AdaptiveCard {
@@ -107,7 +107,7 @@ export function unitSection(answer: Answer, t: Texts): CardElement[] {
   }
   const contacts = answer.contacts.slice(0, MAX_CONTACTS);
   if (contacts.length > 0)
-    elements.push(label(t.contacts), ...contacts.flatMap((c) => contactBlock(c, t)));
+    elements.push(label(contactsHeading(contacts, t)), ...contacts.flatMap((c) => contactBlock(c, t)));
   return elements;
 }
 

@@ -1,7 +1,7 @@
 /** An answer as plain text: the terminal's output and the fallback for clients without cards. */
 import type { AskResult } from "../search/answer-schema.js";
 import type { Language } from "../analysis/language.js";
-import { textsFor } from "./texts.js";
+import { contactsHeading, textsFor } from "./texts.js";
 
 /** The unit at answerIndex, as on the card: another unit's button shows that one first. */
 export function answerText(result: AskResult, language: Language = "da", answerIndex = 0): string {
@@ -21,9 +21,7 @@ export function answerText(result: AskResult, language: Language = "da", answerI
     for (const task of first.tasks)
       lines.push(`  • ${task.group ? `${task.group}: ` : ""}${task.text}`);
     for (const c of first.contacts) {
-      lines.push(
-        `  ${t.contacts}: ${[c.name, c.role, c.email, c.phone].filter(Boolean).join(", ")}`,
-      );
+      lines.push(`  ${contactsHeading([c], t)}: ${[c.name, c.role, c.email, c.phone].filter(Boolean).join(", ")}`);
     }
     if (others.length) {
       lines.push(

@@ -10,6 +10,8 @@ const da = {
   matched: "Matchede ord",
   tasks: "Opgaver der passer",
   contacts: "Kontakt",
+  viaChiefArea: "Kontakt chefområdet (enheden har ingen egen kontakt i Hvem)",
+  viaOrganisation: "Kontakt organisationen (enheden har ingen egen kontakt i Hvem)",
   chat: "Chat i Teams",
   others: "Andre mulige enheder",
   didYouMean: "Mente du",
@@ -33,6 +35,8 @@ const texts: Record<Language, Texts> = {
     matched: "Matched words",
     tasks: "Matching tasks",
     contacts: "Contact",
+    viaChiefArea: "Contact the chief area (the unit has no contact of its own in Hvem)",
+    viaOrganisation: "Contact the organisation (the unit has no contact of its own in Hvem)",
     chat: "Chat in Teams",
     others: "Other possible units",
     didYouMean: "Did you mean",
@@ -46,6 +50,12 @@ const texts: Record<Language, Texts> = {
 
 export function textsFor(language: Language): Texts {
   return texts[language];
+}
+
+/** The heading over a unit's contacts: says so when they are its chief area's or organisation's. */
+export function contactsHeading(contacts: readonly { via?: "chiefArea" | "organisation" }[], t: Texts): string {
+  const via = contacts[0]?.via;
+  return via === "chiefArea" ? t.viaChiefArea : via === "organisation" ? t.viaOrganisation : t.contacts;
 }
 
 /** What an admin reads about suggestions from use (`forslag`). */

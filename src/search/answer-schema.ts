@@ -15,6 +15,10 @@ export const answerContactSchema = z.object({
   role: z.string().optional(),
   email: z.string().optional(),
   phone: z.string().optional(),
+  via: z
+    .enum(["chiefArea", "organisation"])
+    .optional()
+    .describe("Set when the unit has no contact of its own: the contact is its chief area's or organisation's."),
 });
 
 export const answerSchema = z.object({

@@ -16,6 +16,8 @@ export interface Place {
   department: string;
   organisation: string;
   contacts: AnswerContact[];
+  /** Its chief area's or organisation's contacts, for when it has none of its own. */
+  routeContacts: AnswerContact[];
   crossCutting: boolean;
 }
 
@@ -65,7 +67,8 @@ export function buildAnswer(
   const matchedContacts = hitRecords.flatMap((r) =>
     r.kind === "contact" ? [{ name: r.name, role: r.role, email: r.email, phone: r.phone }] : [],
   );
-  const contacts = dedupeContacts([...matchedContacts, ...presenters, ...place.contacts]);
+  const own = [...matchedContacts, ...presenters, ...place.contacts];
+  const contacts = dedupeContacts(own.length > 0 ? own : place.routeContacts);
   const wordsMatched = terms
     .filter((t) => t.origin === "word" && unit.matchedWords.has(t.word))
     .map((t) => t.correction ?? t.word);

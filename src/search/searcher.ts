@@ -8,6 +8,7 @@ import { withoutPersonalData } from "../analysis/personal-data.js";
 import { tokenize } from "../analysis/tokenize.js";
 import type { Knowledge } from "../knowledge/load-knowledge.js";
 import { type KnowledgeRecord, toRecords } from "../knowledge/records.js";
+import { routeContacts } from "../knowledge/contacts-file.js";
 import type { AskResult } from "./answer-schema.js";
 import { buildAnswer, type Place, searchesPrefix, suggestions, type TextWord } from "./build-answer.js";
 import { fitsQuestion, isConfident } from "./confidence.js";
@@ -57,11 +58,13 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string, tuning: 
   const recordById = new Map(records.map((r) => [r.id, r]));
   const places = new Map<string, Place>();
   for (const u of knowledge.units) {
-    places.set(u.id, { unitId: u.id, unit: u.name, ...u, contacts: u.contacts });
+    const routes = routeContacts(u, knowledge.organisationContacts);
+    places.set(u.id, { unitId: u.id, unit: u.name, ...u, contacts: u.contacts, routeContacts: routes });
   }
   for (const m of knowledge.meetings) {
     const unit = `${m.committee} ${m.date}`;
-    places.set(m.id, { unitId: m.id, unit, ...m, contacts: [], crossCutting: false });
+    const routes = routeContacts(m, knowledge.organisationContacts);
+    places.set(m.id, { unitId: m.id, unit, ...m, contacts: [], routeContacts: routes, crossCutting: false });
   }
   const fingerprint = searchFingerprint(tuning);
   const saved = snapshot === undefined ? undefined : parseSnapshot(snapshot, knowledge.version, fingerprint);

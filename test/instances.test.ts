@@ -16,10 +16,12 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blobFeedbackLog } from "../src/feedback/blob-feedback-log.js";
 import { retentionCutoff } from "../src/feedback/feedback-log.js";
+import { suggestionDesk } from "../src/learning/suggestion-desk.js";
 import { downloadKnowledge, followPublishedKnowledge, publishKnowledge } from "../src/service/knowledge-blob.js";
 import { createKnowledgeService, type KnowledgeService } from "../src/service/knowledge-service.js";
 import { conversationStorage } from "../src/teams/conversation-storage.js";
 import { createTeamsBot } from "../src/teams/teams-bot.js";
+import { learningKnowledge, UNITS } from "./learning-fixture.js";
 
 // Azurite's well-known development account (public, documented by Microsoft).
 const ACCOUNT = "devstoreaccount1";
@@ -305,3 +307,56 @@ async function filesIn(dir: string): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
     .sort();
 }
+
+describe("suggestions with Blob Storage (Azurite)", () => {
+  it("come from the shared feedback log, and an accepted one reaches another instance as published knowledge", async () => {
+    const question = "vand i kælderen";
+    const adminDir = await learningKnowledge();
+    const store = `learned-${port}`;
+    expect(await publishKnowledge(adminDir, connection, store)).toMatchObject({ ok: true });
+    // Another instance, serving what was published.
+    const otherDir = await mkdtemp(join(tmpdir(), "hvem-other-instance-"));
+    await downloadKnowledge(connection, store, otherDir);
+    const created = await createKnowledgeService(otherDir);
+    if (!created.ok) throw new Error("published knowledge has errors");
+    const other = created.service;
+    const follower = followPublishedKnowledge({
+      connection,
+      container: store,
+      dir: otherDir,
+      intervalMs: 100,
+      reindex: async () => {
+        const outcome = await other.reindex();
+        return outcome.ok ? outcome.version : undefined;
+      },
+    });
+    try {
+      expect(other.searcher().ask(question).answers[0]?.unitId).toBe(UNITS.byg);
+      // Three users of several instances picked Natur over Byg: their picks are in the shared log.
+      const log = blobFeedbackLog(connection, `picks-${port}`);
+      for (const user of ["a", "b", "c"]) {
+        await log.record({ kind: "pick", conversation: `c-${user}`, user, question, unitId: UNITS.natur, firstUnitId: UNITS.byg });
+      }
+      const desk = suggestionDesk({
+        knowledgeDir: adminDir,
+        readEvents: () => log.read(),
+        minUsers: 3,
+        publish: async () => {
+          const published = await publishKnowledge(adminDir, connection, store);
+          if (!published.ok) throw new Error("not published");
+        },
+      });
+      const listed = await desk.list();
+      if (!listed.ok) throw new Error(listed.message);
+      expect(listed.suggestions).toMatchObject([{ unitId: UNITS.natur, users: 3 }]);
+      expect(await desk.accept(listed.suggestions[0]?.id ?? "")).toMatchObject({ ok: true });
+      for (let i = 0; other.searcher().ask(question).answers[0]?.unitId !== UNITS.natur; i++) {
+        if (i > 100) throw new Error("the accepted suggestion did not reach the other instance");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      follower.close();
+    }
+  });
+});
+

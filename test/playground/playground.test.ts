@@ -148,4 +148,35 @@ describe("through the Agents Playground", () => {
       await browser.close();
     }
   }, 120_000);
+
+  it.runIf(existsSync(CHROMIUM) || process.env.CI === "true")(
+    "answers a card button clicked in a team channel, which Teams sends without an @mention",
+    async () => {
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+        await page.goto(playgroundUrl);
+        await page.getByRole("textbox").last().waitFor({ timeout: 60_000 });
+        await page.getByText("General", { exact: true }).click();
+        const box = page.getByRole("textbox").last();
+        await box.click();
+        // In a channel Hvem answers only when mentioned: pick it from the mention list.
+        await page.keyboard.type("@");
+        await page.locator("[role=listbox]").getByText("Test Bot", { exact: true }).first().click();
+        await page.keyboard.type(" hvem laver lønsedler?");
+        await page.keyboard.press("Enter");
+        const alternative = page.getByRole("button", { name: "Løn-afdelingen", exact: true }).last();
+        await alternative.waitFor({ timeout: 30_000 });
+        await alternative.click();
+        // The click carries no mention; the answer for the unit clicked must come all the same.
+        await page.getByText("Randers Kommune › Stabene › Personale og HR").first().waitFor({ timeout: 30_000 });
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 });

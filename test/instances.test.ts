@@ -184,6 +184,24 @@ describe("feedback retention in Blob Storage", () => {
   });
 });
 
+/** An instance serving the knowledge in `dir`, following what is published to `store`. */
+async function followingInstance(dir: string, store: string) {
+  const created = await createKnowledgeService(dir);
+  if (!created.ok) throw new Error("published knowledge has errors");
+  const service = created.service;
+  const follower = followPublishedKnowledge({
+    connection,
+    container: store,
+    dir,
+    intervalMs: 100,
+    reindex: async () => {
+      const outcome = await service.reindex();
+      return outcome.ok ? outcome.version : undefined;
+    },
+  });
+  return { service, follower };
+}
+
 describe("knowledge published to Blob Storage", () => {
   it("reaches every instance: publish once, both reindex themselves to the new version", async () => {
     const unit = (tasks: string[]) =>
@@ -200,20 +218,7 @@ describe("knowledge published to Blob Storage", () => {
       [1, 2].map(async () => {
         const dir = await mkdtemp(join(tmpdir(), "hvem-instance-"));
         await downloadKnowledge(connection, store, dir);
-        const created = await createKnowledgeService(dir);
-        if (!created.ok) throw new Error("published knowledge has errors");
-        const service = created.service;
-        const follower = followPublishedKnowledge({
-          connection,
-          container: store,
-          dir,
-          intervalMs: 100,
-          reindex: async () => {
-            const outcome = await service.reindex();
-            return outcome.ok ? outcome.version : undefined;
-          },
-        });
-        return { service, follower };
+        return followingInstance(dir, store);
       }),
     );
     try {
@@ -317,19 +322,7 @@ describe("suggestions with Blob Storage (Azurite)", () => {
     // Another instance, serving what was published.
     const otherDir = await mkdtemp(join(tmpdir(), "hvem-other-instance-"));
     await downloadKnowledge(connection, store, otherDir);
-    const created = await createKnowledgeService(otherDir);
-    if (!created.ok) throw new Error("published knowledge has errors");
-    const other = created.service;
-    const follower = followPublishedKnowledge({
-      connection,
-      container: store,
-      dir: otherDir,
-      intervalMs: 100,
-      reindex: async () => {
-        const outcome = await other.reindex();
-        return outcome.ok ? outcome.version : undefined;
-      },
-    });
+    const { service: other, follower } = await followingInstance(otherDir, store);
     try {
       expect(other.searcher().ask(question).answers[0]?.unitId).toBe(UNITS.byg);
       // Three users of several instances picked Natur over Byg: their picks are in the shared log.

@@ -77,6 +77,13 @@ async function waitFor<T>(attempt: () => Promise<T | undefined>, timeoutMs = 30_
   }
 }
 
+/** Debian's Chromium, headless, without reaching out to the network it does not have. */
+const launchChromium = () =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+
 const post = (path: string, body: unknown) =>
   fetch(`${playgroundUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
@@ -128,10 +135,7 @@ describe("through the Agents Playground", () => {
 
   // CI installs Chromium (.ci/run), so there the test always runs; elsewhere it needs Debian's chromium.
   it.runIf(existsSync(CHROMIUM) || process.env.CI === "true")("shows the answer card when a question is typed into the playground's UI", async () => {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       await page.goto(playgroundUrl);
@@ -152,10 +156,7 @@ describe("through the Agents Playground", () => {
   it.runIf(existsSync(CHROMIUM) || process.env.CI === "true")(
     "answers a card button clicked in a team channel, which Teams sends without an @mention",
     async () => {
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
         await page.goto(playgroundUrl);

@@ -10,24 +10,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createKnowledgeService, type KnowledgeService } from "../src/service/knowledge-service.js";
 import { watchKnowledge } from "../src/service/knowledge-watcher.js";
+import { unitFile } from "./knowledge-fixtures.js";
 
 const unit = (id: string, name: string, tasks: string[]) =>
-  [
-    "---",
-    `id: ${id}`,
-    `name: ${name}`,
-    "organisation: Testkommune",
-    "department: Teknik",
-    "chiefArea: Veje",
-    "source:",
-    "  document: test.txt",
-    "---",
-    "",
-    "## Opgaver",
-    "",
-    ...tasks.map((t) => `- ${t}`),
-    "",
-  ].join("\n");
+  unitFile(id, tasks, name, { organisation: "Testkommune", department: "Teknik", chiefArea: "Veje", group: "Opgaver" });
 
 const closers: (() => void)[] = [];
 afterEach(() => {

@@ -60,23 +60,22 @@ export async function loadKnowledge(dir: string, replace: ReadonlyMap<string, st
     });
     files = [];
   }
-  const kindOf = (path: string) => {
+  const entries = files.map((path) => {
     const file = relative(dir, path).split(sep).join("/");
     const name = file.split("/").pop() ?? file;
-    return { file, kind: file.startsWith(`${SOURCES_DIR}/`) ? "ignored" : fileKind(file, name) };
-  };
+    return { path, file, kind: file.startsWith(`${SOURCES_DIR}/`) ? "ignored" : fileKind(file, name) };
+  });
   // Every file is read at once, then handled in order: one by one, waiting on the disk was
   // most of a cold start.
   const reads = new Map(
-    files
-      .filter((path) => !["ignored", "unknown"].includes(kindOf(path).kind))
-      .map((path) => {
-        const text = replace.get(kindOf(path).file);
+    entries
+      .filter(({ kind }) => kind !== "ignored" && kind !== "unknown")
+      .map(({ path, file }) => {
+        const text = replace.get(file);
         return [path, text === undefined ? readBytes(path) : Promise.resolve(Buffer.from(text))] as const;
       }),
   );
-  for (const path of files) {
-    const { file, kind } = kindOf(path);
+  for (const { path, file, kind } of entries) {
     if (kind === "ignored") continue;
     if (kind === "unknown") {
       problems.push({

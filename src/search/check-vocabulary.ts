@@ -8,7 +8,7 @@ import { tokenize } from "../analysis/tokenize.js";
 import type { Knowledge } from "../knowledge/load-knowledge.js";
 import type { Problem } from "../knowledge/problem.js";
 import { toRecords } from "../knowledge/records.js";
-import { SEARCH_FIELDS, searchDocuments } from "./search-documents.js";
+import { indexedTexts, searchDocuments } from "./search-documents.js";
 
 /** Everyday words already in this many units' texts are too common to start a rule. */
 export const MANY_UNITS = 8;
@@ -25,7 +25,7 @@ export interface UnitTerms {
 
 export function unitTerms(knowledge: Knowledge): UnitTerms {
   const documents = searchDocuments(knowledge, toRecords(knowledge));
-  const texts = documents.map((d) => SEARCH_FIELDS.map((field) => d[field] ?? "").join(" "));
+  const texts = documents.map((d) => indexedTexts(d).join(" "));
   const analyzer = createAnalyzer({ texts, synonyms: [] });
   const byUnit = new Map<string, Set<string>>();
   documents.forEach((d, i) => {

@@ -22,10 +22,9 @@ export function withoutOrganisation(text: string, organisation: string): string 
 
 /** The organisation a name given by a caller means: its display name or first word, in any case. */
 export function findOrganisation(name: string, organisations: readonly string[]): string | undefined {
-  const wanted = fold(name.trim().toLocaleLowerCase("da"));
-  return organisations.find(
-    (o) => fold(o.toLocaleLowerCase("da")) === wanted || fold(shortName(o).toLocaleLowerCase("da")) === wanted,
-  );
+  // fold lowercases too.
+  const wanted = fold(name.trim());
+  return organisations.find((o) => fold(o) === wanted || fold(shortName(o)) === wanted);
 }
 
 /** "Randers Kommune" → "Randers". */

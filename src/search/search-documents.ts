@@ -24,6 +24,11 @@ export interface SearchDocument {
 /** The fields searched, each with its boost in `SearchTuning.fields`. */
 export const SEARCH_FIELDS = ["name", "aliases", "person", "group", "text", "details", "place"] as const satisfies readonly (keyof FieldBoosts)[];
 
+/** The texts of a document that are indexed, field by field. */
+export function indexedTexts(document: SearchDocument): string[] {
+  return SEARCH_FIELDS.map((field) => document[field] ?? "");
+}
+
 export function searchDocuments(
   knowledge: Pick<Knowledge, "units" | "meetings">,
   records: readonly KnowledgeRecord[],

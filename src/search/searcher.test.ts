@@ -7,7 +7,7 @@ import { fold } from "../analysis/fold.js";
 import { isStopWord } from "../analysis/stopwords.js";
 import { tokenize } from "../analysis/tokenize.js";
 import { toRecords } from "../knowledge/records.js";
-import { SEARCH_FIELDS, searchDocuments } from "./search-documents.js";
+import { indexedTexts, searchDocuments } from "./search-documents.js";
 import { createSearcher, MAX_QUESTION_LENGTH, type Searcher } from "./searcher.js";
 
 let searcher: Searcher;
@@ -127,7 +127,7 @@ describe("the analyzer's vocabulary", () => {
     const saved = JSON.parse(searcher.snapshot().split("\n")[1] as string) as { analyzer: { words: [string, string][] } };
     const known = new Set(saved.analyzer.words.map(([folded]) => folded));
     const documents = searchDocuments(knowledge, toRecords(knowledge));
-    const indexed = documents.flatMap((d) => SEARCH_FIELDS.flatMap((field) => tokenize(d[field] ?? "")));
+    const indexed = documents.flatMap((d) => indexedTexts(d).flatMap(tokenize));
     const missing = [...new Set(indexed.filter((w) => !isStopWord(w)).map(fold))].filter((w) => !known.has(w));
     expect(missing).toEqual([]);
   });

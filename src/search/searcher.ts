@@ -19,7 +19,7 @@ import {
   withoutOrganisation,
 } from "./organisation-scope.js";
 import { rankUnits } from "./rank-units.js";
-import { SEARCH_FIELDS, searchDocuments } from "./search-documents.js";
+import { indexedTexts, searchDocuments } from "./search-documents.js";
 import { buildSearchIndex, loadSearchIndex, type TermQuery } from "./search-index.js";
 import { DEFAULT_TUNING, type SearchTuning } from "./search-tuning.js";
 import { parseSnapshot, searchFingerprint, writeSnapshot } from "./snapshot.js";
@@ -74,7 +74,7 @@ export function createSearcher(knowledge: Knowledge, snapshot?: string, tuning: 
       ? { state: saved.analyzer }
       : {
           // The analyzer knows exactly the words that are indexed.
-          texts: documents.flatMap((d) => SEARCH_FIELDS.map((field) => d[field] ?? "")),
+          texts: documents.flatMap(indexedTexts),
           synonyms: knowledge.synonyms,
           rules: knowledge.rules,
         },

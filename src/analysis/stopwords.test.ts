@@ -19,6 +19,8 @@ describe("isStopWord", () => {
     "dag", // "i dag": when, not what
     "arbejder", // "hvem arbejder med …"
     "looks", // "who looks after …"
+    "så", // everyday speech ("så langt ud over fortovet"), which folded would meet "SA"
+    "stadig",
   ])("%s is question phrasing or a function word", (word) => expect(isStopWord(word)).toBe(true));
 
   it.each(["rotter", "løn", "byggetilladelse", "affald", "Emply", "permits", "dagpleje", "arbejde", "styr"])(
@@ -26,7 +28,7 @@ describe("isStopWord", () => {
     (word) => expect(isStopWord(word)).toBe(false),
   );
 
-  it.each(["MED", "IT", "AT"])("%s in capitals is an abbreviation (MED-udvalg, IT, Arbejdstilsynet), not a function word", (word) =>
+  it.each(["MED", "IT", "AT", "SA"])("%s in capitals is an abbreviation (MED-udvalg, IT, Arbejdstilsynet, Social og Arbejdsmarked), not a function word", (word) =>
     expect(isStopWord(word)).toBe(false),
   );
 });

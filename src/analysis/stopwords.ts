@@ -3,14 +3,20 @@ import { fold } from "./fold.js";
 /**
  * Words that carry no meaning for "who does what": Danish function words (the
  * Snowball Danish list), the phrasing of questions ("hvem tager sig af", "hvor
- * sender jeg", "kan hjælpe med", "i dag") and the English equivalents (Snowball's English
- * list, without "by", a Danish word the catalogue needs).
+ * sender jeg", "kan hjælpe med", "i dag"), the small words of everyday speech the Snowball
+ * list lacks ("så", "lige", "stadig": "så" folded would meet "SA" in a unit's name), and the
+ * English equivalents (Snowball's English list, without "by", a Danish word the catalogue needs).
  */
 const DANISH = `ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig
 din disse dog du efter eller en end er et for fra ham han hans har havde have hende hendes her hos
 hun hvad hvis hvor i ikke ind jeg jer jo kunne man mange med meget men mig min mine mit mod ned noget
 nogle nu når og også om op os over på selv sig sin sine sit skal skulle som sådan thi til ud under var
 vi vil ville vor være været`;
+
+const SPEECH = `så ja nej helt hele mest fleste stadig allerede altid aldrig igen imod langt rigtig godt sammen
+forbi derinde derude herinde derhenne ellers endnu næsten måske vist faktisk egentlig netop blot
+hvorfor intet andre andet begge enten hvert enhver mens før inden via fx osv ting noget
+nogensinde snart`;
 
 const QUESTION = `hvem hvilken hvilket hvilke hvordan hvorfor hvornår hvorhen hvortil tager tage tag sig
 hjælpe hjælp hjælper henvende henvender henvendelse sende sender send ringe ringer ringede spørge
@@ -40,7 +46,7 @@ department departments unit units section`;
 
 /** Compared folded, so "pa" (på) and "hjaelp" (hjælp) are stop words too. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${DANISH} ${QUESTION} ${ENGLISH}`.split(/\s+/).filter(Boolean).map(fold),
+  `${DANISH} ${SPEECH} ${QUESTION} ${ENGLISH}`.split(/\s+/).filter(Boolean).map(fold),
 );
 
 /** An abbreviation written in capitals is a name, not a function word: "MED", "IT", "AT". */

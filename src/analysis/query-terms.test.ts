@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TUNING } from "../search/search-tuning.js";
 import { createAnalyzer } from "./analyzer.js";
-import { nounForms, verbForm } from "./word-families.js";
+import { fullForm, nounForms, verbForm } from "./word-families.js";
 
 const analyzer = createAnalyzer({
-  texts: ["Snerydning og glatførebekæmpelse", "Flytning af jord", "Bortvisning og afskedigelse", "Betaling af regninger"],
+  texts: ["Randers Naturcenter", "Mindre reparationer", "Minder fra arkivet", "Snerydning og glatførebekæmpelse", "Flytning af jord", "Bortvisning og afskedigelse", "Betaling af regninger"],
   synonyms: [["regning", "faktura"]],
   rules: [
     { from: ["køre jord væk"], to: "flytning", kind: "everyday" },
@@ -23,6 +23,15 @@ describe("word families", () => {
     // Too short to be a verb with nouns, and a noun is not a verb.
     expect(nounForms("gå")).toEqual([]);
     expect(nounForms("flytning")).toEqual([]);
+    // A noun in -er drops its e before an ending.
+    expect(fullForm("naturcentret")).toBe("naturcenter");
+    expect(fullForm("teatrene")).toBe("teater");
+    expect(fullForm("center")).toBeUndefined();
+  });
+
+  it("link a definite form that dropped an e to the knowledge's full form, only for words the knowledge lacks (mindre is not minder)", () => {
+    expect(origin("en tur ud på naturcentret", "naturcenter")).toBe("family");
+    expect(terms("mindre reparationer").map((t) => t.origin)).not.toContain("family");
   });
 
   it("link a question's verb to the knowledge's noun, and a verb beside a noun to the compound", () => {

@@ -7,7 +7,7 @@
 import type { Related } from "./synonym-groups.js";
 import { tokenizeAsWritten } from "./tokenize.js";
 import type { Vocabulary, WordSteps } from "./vocabulary.js";
-import { nounForms, verbForm } from "./word-families.js";
+import { fullForm, nounForms, verbForm } from "./word-families.js";
 
 /**
  * Why a query term is there: the user's word, a part of it, a compound of it and
@@ -123,13 +123,15 @@ function addJoined(q: Question, { vocabulary }: QueryContext, w: TermWeights, fo
   }
 }
 
-/** A verb's nouns and a noun's verb, when the knowledge has them: "bortvise" → bortvisning. */
+/** A verb's nouns, a noun's verb and full form, when the knowledge has them: "bortvise" → bortvisning. */
 function addFamilies(q: Question, { steps, vocabulary }: QueryContext, w: TermWeights, found: TermSet): void {
   q.asked.forEach((token, i) => {
     if (q.typed[i]?.correction) return;
     const folded = steps.fold(token);
     const verb = verbForm(folded);
-    const relatives = [...nounForms(folded), ...(verb ? [verb] : [])].map(steps.term);
+    // Only for a word the knowledge lacks: "ældre" and "sikre" are words of their own.
+    const full = vocabulary.hasWord(folded) ? undefined : fullForm(folded);
+    const relatives = [...nounForms(folded), ...[verb, full].filter((f) => f !== undefined)].map(steps.term);
     for (const term of new Set(relatives)) {
       if (term !== q.typed[i]?.term && vocabulary.hasTerm(term)) {
         found.add({ term, weight: w.family, origin: "family", word: q.written[i] as string });

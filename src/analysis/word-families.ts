@@ -3,7 +3,8 @@
  * flytning, "betale" → betaling, "opsige" → opsigelse) and back. People ask with the
  * verb ("hvem må bortvise en medarbejder") where the catalogue names the task with
  * the noun ("bortvisning"). Forms are candidates only: the analysis keeps those the
- * knowledge has.
+ * knowledge has. A noun that drops an e before its ending ("centret" of center) is linked
+ * to its full form the same way.
  */
 
 const NOUN_ENDINGS = ["ning", "ing", "else"];
@@ -25,4 +26,13 @@ export function verbForm(noun: string): string | undefined {
   if (!match) return undefined;
   const base = noun.slice(0, match.index);
   return base.length >= 3 ? `${base}e` : undefined;
+}
+
+/** A noun in -er loses the e before an ending ("centret", "teatre", "registrene"). */
+const SYNCOPE = /^(.{3,}[^aeiouy])r(et|ets|e|es|ene|enes)$/;
+
+/** The -er form of a folded noun that dropped its e: "naturcentret" → naturcenter. */
+export function fullForm(word: string): string | undefined {
+  const match = SYNCOPE.exec(word);
+  return match ? `${match[1]}er` : undefined;
 }
